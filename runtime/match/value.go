@@ -1,0 +1,221 @@
+package match
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stix2hunq/stix2hunq/ast"
+)
+
+// number is a numeric value: an exact integer when isInt, a float otherwise.
+type number struct {
+	isInt bool
+	i     int64
+	f     float64
+}
+
+// asNumber converts a decoded JSON number or a Go number.
+func asNumber(v any) (number, bool) {
+	switch n := v.(type) {
+	case float64:
+		return number{f: n}, true
+	case float32:
+		return number{f: float64(n)}, true
+	case int:
+		return number{isInt: true, i: int64(n)}, true
+	case int64:
+		return number{isInt: true, i: n}, true
+	case int32:
+		return number{isInt: true, i: int64(n)}, true
+	case uint32:
+		return number{isInt: true, i: int64(n)}, true
+	case uint64:
+		if n <= math.MaxInt64 {
+			return number{isInt: true, i: int64(n)}, true
+		}
+		return number{f: float64(n)}, true
+	case json.Number:
+		if i, err := n.Int64(); err == nil {
+			return number{isInt: true, i: i}, true
+		}
+		if f, err := n.Float64(); err == nil {
+			return number{f: f}, true
+		}
+	}
+	return number{}, false
+}
+
+// cmpNumbers compares two numbers, exactly when both are integers.
+func cmpNumbers(a, b number) int {
+	if a.isInt && b.isInt {
+		return cmpOrdered(a.i, b.i)
+	}
+	return cmpOrdered(a.float(), b.float())
+}
+
+func (n number) float() float64 {
+	if n.isInt {
+		return float64(n.i)
+	}
+	return n.f
+}
+
+func cmpOrdered[T int64 | float64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// latin1 returns s as bytes, one per code point, when every code point is below 256: the
+// specification's rule for comparing a string with a binary value.
+func latin1(s string) ([]byte, bool) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r >= 256 { // also U+FFFD, which stands for a byte that is not UTF-8
+			return nil, false
+		}
+		b = append(b, byte(r))
+	}
+	return b, true
+}
+
+// latin1String decodes b as ISO 8859-1, one code point per byte, so that a regular
+// expression whose code points are all below 256 matches it byte for byte.
+func latin1String(b []byte) string {
+	var sb strings.Builder
+	for _, c := range b {
+		sb.WriteRune(rune(c))
+	}
+	return sb.String()
+}
+
+// parseTimestamp reads a STIX timestamp: YYYY-MM-DDTHH:MM:SS[.fraction]Z, upper case.
+func parseTimestamp(s string) (time.Time, bool) {
+	if !strings.HasSuffix(s, "Z") || strings.ContainsAny(s, "tz") {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// equal reports whether the JSON value v equals the literal lit. Values of kinds that do
+// not compare are unequal. With strict, strings and binary values never compare (the
+// reference's rule inside IN sets).
+func equal(v any, lit ast.Literal, strict bool) bool {
+	switch l := lit.(type) {
+	case *ast.IntLit:
+		n, ok := asNumber(v)
+		return ok && cmpNumbers(n, number{isInt: true, i: l.Value}) == 0
+	case *ast.FloatLit:
+		n, ok := asNumber(v)
+		return ok && cmpNumbers(n, number{f: l.Value}) == 0
+	case *ast.BoolLit:
+		b, ok := v.(bool)
+		return ok && b == l.Value
+	case *ast.StringLit:
+		switch x := v.(type) {
+		case string:
+			return x == l.Value
+		case []byte:
+			b, ok := latin1(l.Value)
+			return !strict && ok && bytes.Equal(b, x)
+		}
+	case *ast.TimestampLit:
+		s, ok := v.(string)
+		if !ok {
+			return false
+		}
+		t, ok := parseTimestamp(s)
+		return ok && t.Equal(l.Value)
+	case *ast.BinaryLit:
+		return equalBytes(v, l.Value, strict)
+	case *ast.HexLit:
+		return equalBytes(v, l.Value, strict)
+	}
+	return false
+}
+
+func equalBytes(v any, want []byte, strict bool) bool {
+	switch x := v.(type) {
+	case []byte:
+		return bytes.Equal(x, want)
+	case string:
+		b, ok := latin1(x)
+		return !strict && ok && bytes.Equal(b, want)
+	}
+	return false
+}
+
+// orderResult is the outcome of an order comparison.
+type orderResult int
+
+const (
+	unordered  orderResult = iota // kinds that do not order: false, even under NOT
+	orderFalse                    // a string that cannot be read as binary: false, NOT flips it
+	ordered                       // the comparison result is valid
+)
+
+// order compares the JSON value v with the literal lit.
+func order(v any, lit ast.Literal) (int, orderResult) {
+	switch l := lit.(type) {
+	case *ast.IntLit:
+		if n, ok := asNumber(v); ok {
+			return cmpNumbers(n, number{isInt: true, i: l.Value}), ordered
+		}
+	case *ast.FloatLit:
+		if n, ok := asNumber(v); ok {
+			return cmpNumbers(n, number{f: l.Value}), ordered
+		}
+	case *ast.StringLit:
+		switch x := v.(type) {
+		case string:
+			return strings.Compare(x, l.Value), ordered
+		case []byte:
+			return orderBytes(x, l.Value)
+		}
+	case *ast.TimestampLit:
+		if s, ok := v.(string); ok {
+			if t, ok := parseTimestamp(s); ok {
+				return t.Compare(l.Value), ordered
+			}
+		}
+	case *ast.BinaryLit:
+		return orderWithBytes(v, l.Value)
+	case *ast.HexLit:
+		return orderWithBytes(v, l.Value)
+	}
+	return 0, unordered
+}
+
+func orderWithBytes(v any, lit []byte) (int, orderResult) {
+	switch x := v.(type) {
+	case []byte:
+		return bytes.Compare(x, lit), ordered
+	case string:
+		c, r := orderBytes(lit, x)
+		return -c, r
+	}
+	return 0, unordered
+}
+
+// orderBytes compares b with the string s read as bytes.
+func orderBytes(b []byte, s string) (int, orderResult) {
+	sb, ok := latin1(s)
+	if !ok {
+		return 0, orderFalse
+	}
+	return bytes.Compare(b, sb), ordered
+}
+
+func utf8Valid(b []byte) bool { return utf8.Valid(b) }
