@@ -1,0 +1,61 @@
+package match
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stix2hunq/stix2hunq/ast"
+)
+
+// benchObservations returns n observations one second apart, each a network connection
+// between two addresses drawn from a pool of 50, so that about one in 50 holds any given
+// address.
+func benchObservations(n int) []Observation {
+	obs := make([]Observation, n)
+	for i := range obs {
+		src := fmt.Sprintf("10.0.0.%d", i%50)
+		dst := fmt.Sprintf("192.0.2.%d", (i*7)%50)
+		obs[i] = at(sec(float64(i)), objs{
+			"0": {"type": "ipv4-addr", "value": src},
+			"1": {"type": "ipv4-addr", "value": dst},
+			"2": {"type": "network-traffic", "src_ref": "0", "dst_ref": "1",
+				"dst_port": float64(i % 1000), "protocols": []any{"ipv4", "tcp"}},
+		})
+	}
+	return obs
+}
+
+func BenchmarkMatch(b *testing.B) {
+	src := func(v string) ast.ObservationExpr {
+		return br(cmpE(path("network-traffic", key("src_ref"), key("value")), ast.OpEqual,
+			str(v)))
+	}
+	patterns := []struct {
+		name string
+		expr ast.ObservationExpr
+	}{
+		{"bracket", br(cAnd(cmpE(path("network-traffic", key("dst_ref"), key("value")),
+			ast.OpIsSubset, str("192.0.2.0/28")), cmpE(path("network-traffic", key("protocols"),
+			star()), ast.OpEqual, str("tcp"))))},
+		{"and-within", withinQ(oAnd(src("10.0.0.1"), src("10.0.0.2")), 60)},
+		{"followedby-within", withinQ(fby(src("10.0.0.3"), src("10.0.0.4"), src("10.0.0.5")),
+			120)},
+		{"repeats-within", withinQ(repeats(src("10.0.0.6"), 5), 300)},
+		{"followedby-none", fby(src("10.0.0.7"), src("10.0.0.99"))},
+	}
+	obs := benchObservations(10000)
+	for _, p := range patterns {
+		m := mustNew(b, pattern(p.expr))
+		b.Run(p.name, func(b *testing.B) {
+			var used int
+			for b.Loop() {
+				r, err := m.Match(obs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				used = len(r.Used)
+			}
+			b.ReportMetric(float64(used), "used")
+		})
+	}
+}
