@@ -238,9 +238,11 @@ func TestNewErrors(t *testing.T) {
 	}{
 		{"nil", nil, "pattern: empty pattern"},
 		{"WITHIN 0", pattern(&ast.QualifiedExpr{Expr: a(), Qualifier: &ast.WithinQualifier{
-			Pos: pos, Seconds: num(0)}}), "pattern:1:10: WITHIN needs a positive number of seconds"},
+			Pos: pos, Seconds: num(0)}}),
+			"pattern:1:10: WITHIN needs a positive number of seconds"},
 		{"REPEATS 0", pattern(&ast.QualifiedExpr{Expr: a(), Qualifier: &ast.RepeatsQualifier{
-			Pos: pos, Times: &ast.IntLit{Value: 0}}}), "pattern:1:10: REPEATS needs a positive count"},
+			Pos: pos, Times: &ast.IntLit{Value: 0}}}),
+			"pattern:1:10: REPEATS needs a positive count"},
 		{"REPEATS too many", pattern(&ast.QualifiedExpr{Expr: a(),
 			Qualifier: &ast.RepeatsQualifier{Pos: pos, Times: &ast.IntLit{Value: 1000}}}),
 			"pattern:1:10: REPEATS 1000 TIMES exceeds the matcher's limit of 256"},
