@@ -51,6 +51,8 @@ func (c *compare) compileString(s *ast.StringLit) error {
 	case ast.OpLike:
 		c.re = regexp.MustCompile(likeToRegexp(s.Value))
 	case ast.OpMatches:
+		// Limitation: the expression is read with Go's RE2 syntax, not Python's: look-around
+		// and back-references are rejected, and \d, \w and \s match ASCII only.
 		c.re, err = regexp.Compile(s.Value)
 		if err != nil {
 			return ast.Errorf(s.Pos, "invalid regular expression %q: %v", s.Value, err)
@@ -67,7 +69,12 @@ func (c *compare) compileString(s *ast.StringLit) error {
 }
 
 // likeToRegexp translates a LIKE pattern: % is any run of characters, _ any one
-// character, everything else stands for itself. The whole value must match.
+// character, everything else stands for itself (there is no escape character). The whole
+// value must match.
+//
+// Limitation: % and _ also match line breaks, as in SQL; the reference's translation does
+// not. Neither the pattern nor the value is put in Unicode normal form C first, as the
+// reference does for LIKE and MATCHES: values compare code point by code point.
 func likeToRegexp(like string) string {
 	var sb strings.Builder
 	sb.WriteString(`^(?s:`)
@@ -85,7 +92,9 @@ func likeToRegexp(like string) string {
 	return sb.String()
 }
 
-// parsePrefix reads a CIDR block or a single address (a full-length block).
+// parsePrefix reads a CIDR block or a single address (a full-length block). Unlike the
+// reference, which knows IPv4 only, it reads IPv6 too; a block of one family never
+// contains a block of the other.
 func parsePrefix(s string) (netip.Prefix, bool) {
 	if strings.Contains(s, "/") {
 		p, err := netip.ParsePrefix(s)
@@ -166,6 +175,9 @@ func orderHolds(op ast.CompareOp, cmp int) bool {
 	return cmp >= 0
 }
 
+// inSet reports whether v equals a member of the set. Limitation: the reference, using a
+// Python set, also finds true in a set holding 1 (and false in one holding 0); here a
+// boolean only equals a boolean.
 func inSet(v any, set *ast.SetLit) bool {
 	for _, el := range set.Elems {
 		if equal(v, el, true) {

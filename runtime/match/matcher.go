@@ -2,7 +2,6 @@ package match
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 
 	"github.com/stix2hunq/stix2hunq/ast"
@@ -179,10 +178,4 @@ func result(used map[int]bool) Result {
 	}
 	sort.Ints(r.Used)
 	return r
-}
-
-// String describes the compiled pattern for debugging: leaves and brackets.
-func (m *Matcher) String() string {
-	return fmt.Sprintf("match.Matcher{brackets: %d, leaves: %d, single: %t}",
-		len(m.brackets), len(m.leaves), m.single)
 }

@@ -42,6 +42,8 @@ func step(o *Observation, v any, st ast.PathStep, dst []any) []any {
 			dst = append(dst, x)
 		}
 	case ast.IndexStep:
+		// Limitation: a negative index counts from the end of the list, as the AST defines;
+		// the reference selects nothing for it.
 		l, ok := asList(v)
 		if !ok {
 			return dst
@@ -63,6 +65,9 @@ func step(o *Observation, v any, st ast.PathStep, dst []any) []any {
 // keyValue applies the suffix rules to the value x of property key: "_hex" and "_bin"
 // values become bytes, "_ref" values become the object they name, "_refs" values become
 // the list of objects they name (names that do not resolve are dropped).
+//
+// Limitation: a "_hex" or "_bin" value that does not decode, or a reference that is not a
+// string, selects nothing; the reference stops matching with an error instead.
 func keyValue(o *Observation, key string, x any) (any, bool) {
 	switch {
 	case strings.HasSuffix(key, "_hex"):

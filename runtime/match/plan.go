@@ -7,6 +7,9 @@ import (
 )
 
 // maxLeaves bounds the brackets of a pattern once REPEATS are expanded.
+//
+// Limitation: REPEATS n TIMES is expanded into n copies of its expression, so a pattern
+// with more than maxLeaves brackets after expansion (REPEATS 300 TIMES, say) is refused.
 const maxLeaves = 256
 
 // noBound marks the absence of a time constraint between two leaves.

@@ -48,6 +48,12 @@ func newSearcher(m *Matcher, obs []Observation) *searcher {
 
 // run finds one binding, then, for every candidate not yet known to take part in a
 // match, a binding that includes it.
+//
+// Limitation: the search backtracks. Candidate windows found by binary search on time,
+// the most selective operand first and interchangeable REPEATS copies taken in order keep
+// the usual patterns near linear, but a pattern whose operands share many candidates and
+// cannot be completed (REPEATS of an AND, long FOLLOWEDBY chains without a WITHIN) may
+// take exponential time: the step budget stops it with ErrBudget.
 func (s *searcher) run() (Result, error) {
 	s.plan()
 	if !s.sat(&plist{n: s.m.root}) {

@@ -132,6 +132,8 @@ func equal(v any, lit ast.Literal, strict bool) bool {
 			return !strict && ok && bytes.Equal(b, x)
 		}
 	case *ast.TimestampLit:
+		// Limitation: a string that is not a timestamp compares unequal (and unordered);
+		// the reference stops matching with an error instead.
 		s, ok := v.(string)
 		if !ok {
 			return false
