@@ -59,3 +59,20 @@ func BenchmarkMatch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBudget measures a search that cannot succeed and runs to DefaultBudget steps.
+func BenchmarkBudget(tb *testing.B) {
+	var obs []Observation
+	for i := range 5 {
+		obs = append(obs, oa(float64(i)))
+	}
+	for i := range 40 {
+		obs = append(obs, ob(float64(i)))
+	}
+	m := mustNew(tb, pattern(repeats(oAnd(a(), b()), 6)))
+	for tb.Loop() {
+		if _, err := m.Match(obs); err != ErrBudget {
+			tb.Fatalf("got %v, want ErrBudget", err)
+		}
+	}
+}
