@@ -206,7 +206,10 @@ func decodeHunt(resp *http.Response) (*huntAnswer, *Error) {
 			"hunt: malformed response body: no result array", errNoBody)
 	case err == nil:
 		return &a, nil
-	case errors.As(err, &syn) || errors.As(err, &typ) || errors.Is(err, io.EOF):
+	case errors.As(err, &syn) || errors.As(err, &typ) || errors.Is(err, io.EOF),
+		errors.Is(err, io.ErrUnexpectedEOF):
+		// A body cut short is malformed too: it may be a dropped connection, but the
+		// answer cannot be retried from here.
 		return nil, newError(CodeUnknown, resp.StatusCode,
 			"hunt: malformed response body: "+err.Error(), errors.Join(errNoBody, err))
 	}

@@ -1,0 +1,142 @@
+package hunt_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stix2hunq/stix2hunq/runtime/emulator"
+	"github.com/stix2hunq/stix2hunq/runtime/hunt"
+)
+
+func collect(c *hunt.Client, q string) ([]string, error) {
+	evs, err := c.Collect(context.Background(), hunt.Search{Query: q, Length: 20})
+	if err != nil {
+		return nil, err
+	}
+	return make([]string, len(evs)), nil
+}
+
+func TestRateLimitHonoursRetryAfter(t *testing.T) {
+	srv, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{
+		Script: []emulator.Fault{emulator.FaultRateLimit}, RetryAfter: time.Second,
+	}})
+	c := client(t, url, nil)
+	start := time.Now()
+	got, err := collect(c, allQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if elapsed := time.Since(start); elapsed < time.Second {
+		t.Errorf("retried after %v, want at least the 1s of Retry-After", elapsed)
+	}
+	if st := srv.Stats(); len(got) != 20 || st.Faults != 1 || st.Hunts != 1 {
+		t.Errorf("got %d events, %d faults, %d hunts; want 20, 1, 1", len(got), st.Faults, st.Hunts)
+	}
+}
+
+func TestUnavailableThenSuccess(t *testing.T) {
+	srv, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{Script: []emulator.Fault{
+		emulator.FaultUnavailable, emulator.FaultServerError, emulator.FaultDrop}}})
+	got, err := collect(client(t, url, nil), allQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := srv.Stats(); len(got) != 20 || st.Faults != 3 || st.Hunts != 1 {
+		t.Errorf("got %d events, %d faults, %d hunts; want 20, 3, 1", len(got), st.Faults, st.Hunts)
+	}
+}
+
+func TestRetriesAreBounded(t *testing.T) {
+	script := []emulator.Fault{emulator.FaultRateLimit, emulator.FaultRateLimit,
+		emulator.FaultRateLimit, emulator.FaultRateLimit}
+	srv, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{Script: script}})
+	_, err := collect(client(t, url, func(cfg *hunt.Config) { cfg.MaxRetries = 2 }), allQuery)
+	he := wantCode(t, err, hunt.CodeTooManyRequests)
+	if he.Status != 429 || srv.Stats().Faults != 3 {
+		t.Errorf("got status %d after %d attempts, want 429 after 3", he.Status, srv.Stats().Faults)
+	}
+	// A Retry-After longer than the retry budget is not waited for.
+	srv, url = serve(t, 50, emulator.Options{Faults: emulator.Faults{
+		Script: script, RetryAfter: time.Hour}})
+	start := time.Now()
+	_, err = collect(client(t, url, func(cfg *hunt.Config) {
+		cfg.MaxRetryElapsed = time.Minute
+	}), allQuery)
+	wantCode(t, err, hunt.CodeTooManyRequests)
+	if time.Since(start) > 5*time.Second || srv.Stats().Faults != 1 {
+		t.Errorf("waited %v over %d attempts, want one attempt and no wait",
+			time.Since(start), srv.Stats().Faults)
+	}
+}
+
+func TestServiceUnavailableCode(t *testing.T) {
+	script := []emulator.Fault{emulator.FaultUnavailable, emulator.FaultUnavailable}
+	_, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{Script: script}})
+	_, err := collect(client(t, url, func(cfg *hunt.Config) { cfg.MaxRetries = -1 }), allQuery)
+	if he := wantCode(t, err, hunt.CodeServiceUnavailable); he.Status != 503 {
+		t.Errorf("got status %d, want 503", he.Status)
+	}
+	// Nothing listens on port 1 of loopback: a connection error.
+	_, err = collect(client(t, "http://127.0.0.1:1", func(cfg *hunt.Config) {
+		cfg.MaxRetries = 1
+	}), allQuery)
+	wantCode(t, err, hunt.CodeServiceUnavailable)
+}
+
+func TestTimeout(t *testing.T) {
+	srv, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{Latency: time.Second}})
+	c := client(t, url, func(cfg *hunt.Config) {
+		cfg.Timeout, cfg.MaxRetries = 100*time.Millisecond, 1
+	})
+	start := time.Now()
+	_, err := collect(c, allQuery)
+	he := wantCode(t, err, hunt.CodeServiceUnavailable)
+	if !strings.Contains(he.Message, "timed out") || time.Since(start) > 900*time.Millisecond {
+		t.Errorf("got %q after %v, want a time-out within 2 attempts of 100ms", he.Message,
+			time.Since(start))
+	}
+	_ = srv
+}
+
+func TestCancel(t *testing.T) {
+	_, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{Latency: time.Second}})
+	c := client(t, url, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err := c.Collect(ctx, hunt.Search{Query: allQuery, Length: 5})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want an error wrapping context.Canceled", err)
+	}
+}
+
+func TestInvalidQueryNotRetried(t *testing.T) {
+	for _, tc := range []struct{ query, msg string }{
+		{`$ip1 = "1.2.3.4"`, "$ip1 is not a valid field."},
+		{`pid = `, "hunq:1:7: "},
+	} {
+		srv, url := serve(t, 50, emulator.Options{})
+		_, err := collect(client(t, url, nil), tc.query)
+		he := wantCode(t, err, hunt.CodeInvalidQuery)
+		if !strings.HasPrefix(he.Message, tc.msg) || he.Status != 422 {
+			t.Errorf("%s: got %d %q, want 422 and the server's message %q", tc.query,
+				he.Status, he.Message, tc.msg)
+		}
+		if st := srv.Stats(); st.Hunts != 1 || st.Rejected != 1 {
+			t.Errorf("%s: got %d hunt requests, want 1 (no retry)", tc.query, st.Hunts)
+		}
+	}
+}
+
+func TestMalformedBody(t *testing.T) {
+	srv, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{
+		Script: []emulator.Fault{emulator.FaultMalformed}}})
+	_, err := collect(client(t, url, nil), allQuery)
+	he := wantCode(t, err, hunt.CodeUnknown)
+	if !strings.Contains(he.Message, "malformed response body") || srv.Stats().Faults != 1 {
+		t.Errorf("got %q after %d attempts, want a malformed body after 1", he.Message,
+			srv.Stats().Faults)
+	}
+}

@@ -1,0 +1,154 @@
+package hunt_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stix2hunq/stix2hunq/runtime/emulator"
+	"github.com/stix2hunq/stix2hunq/runtime/hunt"
+)
+
+func TestPagingThousands(t *testing.T) {
+	const n = 3200
+	srv, url := serve(t, n, emulator.Options{})
+	c := client(t, url, nil)
+	var pages []int
+	var got []string
+	for p, err := range c.Pages(context.Background(), hunt.Search{Query: allQuery, Length: -1}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p.Remaining)
+		got = append(got, ids(t, p.Events)...)
+	}
+	if diff := cmp.Diff(sampleIDs(t, n), got); diff != "" {
+		t.Fatalf("events (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int{2700, 2200, 1700, 1200, 700, 200, 0}, pages); diff != "" {
+		t.Errorf("remainingItems per page (-want +got):\n%s", diff)
+	}
+	if st := srv.Stats(); st.Hunts != 7 || st.Auth != 1 {
+		t.Errorf("got %d hunts and %d authentications, want 7 and 1", st.Hunts, st.Auth)
+	}
+}
+
+// TestWindows checks offset and length against slices of the full answer, and that no
+// page is fetched beyond the window.
+func TestWindows(t *testing.T) {
+	const n = 1000
+	all := sampleIDs(t, n)
+	for _, tc := range []struct {
+		name                  string
+		offset, length, limit int
+		pageSize              int
+		want                  []string
+		hunts                 int64
+	}{
+		{"first ten", 0, 10, 0, 0, all[:10], 1},
+		{"across a page boundary", 195, 10, 0, 200, all[195:205], 2},
+		{"past the end", 990, 50, 0, 0, all[990:], 2},
+		{"offset past the end", 1200, 5, 0, 0, []string{}, 2},
+		{"empty length", 10, 0, 0, 0, []string{}, 0},
+		{"result_limit cuts the length", 50, 100, 120, 0, all[50:120], 1},
+		{"result_limit before the offset", 200, 10, 100, 0, []string{}, 0},
+		{"no length, result_limit", 0, -1, 700, 300, all[:700], 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, url := serve(t, n, emulator.Options{})
+			c := client(t, url, func(cfg *hunt.Config) {
+				cfg.ResultLimit, cfg.PageSize = tc.limit, tc.pageSize
+			})
+			evs, err := c.Collect(context.Background(),
+				hunt.Search{Query: allQuery, Offset: tc.offset, Length: tc.length})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, ids(t, evs)); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+			if got := srv.Stats().Hunts; got != tc.hunts {
+				t.Errorf("got %d hunt requests, want %d", got, tc.hunts)
+			}
+		})
+	}
+}
+
+func TestNegativeOffset(t *testing.T) {
+	c := client(t, "http://127.0.0.1:1", nil)
+	_, err := c.Collect(context.Background(), hunt.Search{Query: allQuery, Offset: -1})
+	wantCode(t, err, hunt.CodeInvalidParameter)
+}
+
+// TestNextPageKeepsConfiguredHost: the server writes an internal host into nextPage; the
+// client follows its query string on the host it was configured with.
+func TestNextPageKeepsConfiguredHost(t *testing.T) {
+	_, url := serve(t, 900, emulator.Options{PublicURL: "https://hive-internal.invalid:9443"})
+	c := client(t, url, nil)
+	evs, err := c.Collect(context.Background(), hunt.Search{Query: allQuery, Length: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 900 {
+		t.Errorf("got %d events, want 900", len(evs))
+	}
+}
+
+// TestStopEarly: a caller that stops consuming ends the paging.
+func TestStopEarly(t *testing.T) {
+	srv, url := serve(t, 2000, emulator.Options{})
+	c := client(t, url, nil)
+	seen := 0
+	for _, err := range c.Events(context.Background(), hunt.Search{Query: allQuery, Length: -1}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen++; seen == 600 {
+			break
+		}
+	}
+	if got := srv.Stats().Hunts; got != 2 {
+		t.Errorf("got %d hunt requests after stopping at event 600, want 2", got)
+	}
+}
+
+// TestTokenExpiryMidPaging: tokens live 200ms and pages take 40ms; the client renews
+// before expiry, so the server never has to refuse a token.
+func TestTokenExpiryMidPaging(t *testing.T) {
+	srv, url := serve(t, 600, emulator.Options{
+		TokenLifetime: 200 * time.Millisecond,
+		Faults:        emulator.Faults{Latency: 40 * time.Millisecond},
+	})
+	c := client(t, url, func(cfg *hunt.Config) { cfg.PageSize = 50 })
+	evs, err := c.Collect(context.Background(), hunt.Search{Query: allQuery, Length: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(sampleIDs(t, 600), ids(t, evs)); diff != "" {
+		t.Fatalf("events (-want +got):\n%s", diff)
+	}
+	st := srv.Stats()
+	if st.Auth < 3 || st.Unauthorized != 0 {
+		t.Errorf("got %d authentications and %d refusals, want at least 3 and none",
+			st.Auth, st.Unauthorized)
+	}
+}
+
+// TestTokenRevokedMidPaging: the server refuses each token after 3 hunts, before its
+// expiry; the client authenticates again once and resumes from the same page.
+func TestTokenRevokedMidPaging(t *testing.T) {
+	srv, url := serve(t, 1000, emulator.Options{Faults: emulator.Faults{RevokeAfter: 3}})
+	c := client(t, url, func(cfg *hunt.Config) { cfg.PageSize = 100 })
+	evs, err := c.Collect(context.Background(), hunt.Search{Query: allQuery, Length: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(sampleIDs(t, 1000), ids(t, evs)); diff != "" {
+		t.Fatalf("events (-want +got):\n%s", diff)
+	}
+	if st := srv.Stats(); st.Unauthorized != 3 || st.Auth != 4 {
+		t.Errorf("got %d refusals and %d authentications, want 3 and 4",
+			st.Unauthorized, st.Auth)
+	}
+}
