@@ -99,7 +99,7 @@ func New(cfg Config) (*Client, error) {
 		Transport: rt,
 		Timeout:   cfg.Timeout,
 		// The API never redirects; a redirect would resend the credentials elsewhere.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		CheckRedirect: noRedirect,
 	}
 	return c, nil
 }
@@ -165,6 +165,8 @@ func (c *Client) endpoint(path, rawQuery string) string {
 	u.RawQuery = rawQuery
 	return u.String()
 }
+
+func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // errNoBody reports a 200 answer whose body does not have the expected shape.
 var errNoBody = errors.New("malformed response body")

