@@ -188,3 +188,21 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkParsePrint(b *testing.B) {
+	terms := make([]Node, 500)
+	for i := range terms {
+		terms[i] = eq("$ip", Str(`10.0.0.1 "x" \ y`))
+	}
+	n := or(terms...)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := Print(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Parse(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
