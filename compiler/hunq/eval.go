@@ -47,6 +47,11 @@ func (q *Query) Match(event map[string]any) bool { return q.match(event) }
 //     the value is one (happenedAfter and happenedBefore read happenedAt).
 //   - ip.src and ip.dst read localAddr or remoteAddr according to outbound (see Direction).
 //
+// Limitation: the real server's matching rules are unpublished. PREFIX is modelled as
+// case-insensitive substring (the widest reading of the evidence), TERM as case-sensitive,
+// hasGui fields as a plain TERM on noGui, and `!=` as `NOT =`; each is an assumption to
+// check against a live Hive.
+//
 // Errors: a field c lacks gives an *UnknownFieldError with the Hunt API's text; a value
 // that an EXISTS or range field cannot take gives an error naming the field.
 func Compile(n Node, c *Catalog) (*Query, error) {
