@@ -85,8 +85,10 @@ func (c *transmitCmd) Run(io stdio) error {
 	return c.results(ctx, io, target.client)
 }
 
-// results runs `results QUERY OFFSET LENGTH`, collecting the window before printing so
-// that a failure mid-way prints a clean error object instead of half an answer.
+// results runs `results QUERY OFFSET LENGTH`.
+//
+// Limitation: the window (at most result_limit events) is held in memory before printing,
+// so that a failure mid-way prints a clean error object instead of half an answer.
 func (c *transmitCmd) results(ctx context.Context, io stdio, client *hunt.Client) error {
 	offset, err1 := strconv.Atoi(c.Args[1])
 	length, err2 := strconv.Atoi(c.Args[2])

@@ -52,6 +52,8 @@ func (s *Server) reject(w http.ResponseWriter, status int, msg string) {
 	writeError(w, status, msg)
 }
 
+// Limitation: the real API's status for a count above 500 or a bad cursor is unknown; the
+// emulator answers 400 with a message.
 func pageCount(v string) (int, error) {
 	if v == "" {
 		return hunt.MaxPageSize, nil

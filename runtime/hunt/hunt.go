@@ -208,8 +208,8 @@ func decodeHunt(resp *http.Response) (*huntAnswer, *Error) {
 		return &a, nil
 	case errors.As(err, &syn) || errors.As(err, &typ) || errors.Is(err, io.EOF),
 		errors.Is(err, io.ErrUnexpectedEOF):
-		// A body cut short is malformed too: it may be a dropped connection, but the
-		// answer cannot be retried from here.
+		// Limitation: a body cut short is reported as malformed and not retried: it
+		// may be a dropped connection, but the retry layer has already returned.
 		return nil, newError(CodeUnknown, resp.StatusCode,
 			"hunt: malformed response body: "+err.Error(), errors.Join(errNoBody, err))
 	}
