@@ -1,0 +1,139 @@
+package compiler
+
+import (
+	"fmt"
+
+	"github.com/stix2hunq/stix2hunq/ast"
+	"github.com/stix2hunq/stix2hunq/compiler/hunq"
+)
+
+// emit fills the plan: observations, one query per distinct window, exactness, the
+// runtime's checks and the coverage gaps.
+func (u *unit) emit() error {
+	for _, o := range u.obs {
+		u.plan.Observations = append(u.plan.Observations, Observation{Bracket: o.bracket,
+			Expr: o.expr, Window: o.window, Exact: o.exact})
+	}
+	if err := u.queries(); err != nil {
+		return err
+	}
+	u.checks(u.pattern.Expr)
+	u.plan.Exact = len(u.plan.Widenings) == 0 && len(u.plan.Checks) == 0
+	if !u.plan.Exact {
+		u.plan.Checks = append([]string{"evaluate the pattern on the returned events: " +
+			"the queries select more than it describes"}, u.plan.Checks...)
+	}
+	u.plan.Gaps = gaps(u, u.opts.Sources)
+	return nil
+}
+
+// queries ORs the observations of each distinct window, in order of first appearance.
+func (u *unit) queries() error {
+	type group struct {
+		window Window
+		obs    []int
+	}
+	var groups []*group
+	for i, o := range u.obs {
+		if c, ok := o.expr.(*Const); ok && !c.Value {
+			continue
+		}
+		var g *group
+		for _, h := range groups {
+			if h.window.After.Equal(o.window.After) && h.window.Before.Equal(o.window.Before) {
+				g = h
+			}
+		}
+		if g == nil {
+			g = &group{window: o.window}
+			groups = append(groups, g)
+		}
+		g.obs = append(g.obs, i)
+	}
+	for _, g := range groups {
+		q, err := u.query(g.window, g.obs)
+		if err != nil {
+			return err
+		}
+		u.plan.Queries = append(u.plan.Queries, q)
+	}
+	return nil
+}
+
+// query builds and prints the query of one window.
+func (u *unit) query(w Window, obs []int) (Query, error) {
+	xs := make([]Expr, len(obs))
+	for j, i := range obs {
+		xs[j] = u.obs[i].expr
+	}
+	e := Simplify(&And{Xs: []Expr{
+		&Or{Xs: xs},
+		&Term{Field: "happenedAfter", Value: hunq.Str(FormatTime(w.After))},
+		&Term{Field: "happenedBefore", Value: hunq.Str(FormatTime(w.Before))},
+	}})
+	tree := toHunq(e, u.opts.Dialect)
+	text, err := u.opts.Dialect.Print(tree)
+	if err != nil {
+		return Query{}, fmt.Errorf("compiler: printing the query: %w", err)
+	}
+	return Query{Text: text, Tree: tree, Observations: obs, Window: w}, nil
+}
+
+// toHunq converts a formula in negation normal form to a HunQ tree.
+func toHunq(e Expr, d hunq.Dialect) hunq.Node {
+	switch e := e.(type) {
+	case *Term:
+		return hunq.Compare(e.Field, e.Value)
+	case *Not:
+		if t, ok := e.X.(*Term); ok {
+			return d.Negate(hunq.Compare(t.Field, t.Value))
+		}
+		return hunq.Not(toHunq(e.X, d))
+	case *And:
+		return hunq.And(toHunqList(e.Xs, d)...)
+	case *Or:
+		return hunq.Or(toHunqList(e.Xs, d)...)
+	case *Const:
+		return hunq.ConstExpr(e.Value)
+	}
+	return hunq.False // a *Cmp never reaches here: mapPass replaces them all
+}
+
+func toHunqList(xs []Expr, d hunq.Dialect) []hunq.Node {
+	out := make([]hunq.Node, len(xs))
+	for i, x := range xs {
+		out[i] = toHunq(x, d)
+	}
+	return out
+}
+
+// checks lists the observation operators and qualifiers the runtime must check.
+func (u *unit) checks(e ast.ObservationExpr) {
+	switch e := e.(type) {
+	case *ast.ObservationBinaryExpr:
+		switch e.Op {
+		case ast.ObsAnd:
+			u.check(e.Pos, "observation AND: every operand must match its own events")
+		case ast.ObsFollowedBy:
+			u.check(e.Pos, "FOLLOWEDBY: the operands must match in time order")
+		}
+		for _, o := range e.Operands {
+			u.checks(o)
+		}
+	case *ast.QualifiedExpr:
+		switch q := e.Qualifier.(type) {
+		case *ast.WithinQualifier:
+			u.check(q.Pos, "WITHIN: the matching events must fall within the given span")
+		case *ast.RepeatsQualifier:
+			u.check(q.Pos, "REPEATS: the expression must match that many times")
+		}
+		u.checks(e.Expr)
+	}
+}
+
+func (u *unit) check(pos ast.Pos, what string) {
+	if pos.IsValid() {
+		what = pos.String() + ": " + what
+	}
+	u.plan.Checks = append(u.plan.Checks, what)
+}

@@ -1,0 +1,116 @@
+package compiler
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/stix2hunq/stix2hunq/compiler/hunq"
+	"github.com/stix2hunq/stix2hunq/compiler/mapping"
+)
+
+// fieldKind is how the compiler uses a HunQ field.
+type fieldKind uint8
+
+const (
+	termField   fieldKind = iota // f = v is exact equality
+	prefixField                  // f = v is a prefix or token match
+	rangeField                   // f.gte = v and f.lte = v bound a number or time
+	existsField                  // f = true tests presence
+)
+
+var fieldKindNames = [...]string{"TERM", "PREFIX", "RANGE", "EXISTS"}
+
+func (k fieldKind) String() string { return fieldKindNames[k] }
+
+// field is a HunQ field ready for mapping. For a range field, name is the base name
+// and the query uses name.gte and name.lte.
+type field struct {
+	name      string
+	kind      fieldKind
+	universal bool     // a $ field, searching several objects at once
+	paths     []string // the event paths it reads
+}
+
+// target is what a STIX property maps to.
+type target struct {
+	fields []field
+	single bool // at most one value per object
+	wide   bool // the fields also search values that are not the property
+}
+
+// resolver looks properties up in the field map and the fields in the catalogue, once
+// per property.
+type resolver struct {
+	fields  *mapping.Map
+	catalog *hunq.Catalog
+	cache   map[string]*target
+}
+
+func newResolver(fm *mapping.Map, c *hunq.Catalog) *resolver {
+	return &resolver{fields: fm, catalog: c, cache: map[string]*target{}}
+}
+
+// lookup returns the target of objectType:property (list indexes as [*]), or nil when
+// no field searches it. An error names a mapped field that the catalogue lacks.
+func (r *resolver) lookup(objectType, property string) (*target, error) {
+	key := objectType + ":" + property
+	if t, ok := r.cache[key]; ok {
+		return t, nil
+	}
+	e, ok := r.fields.Lookup(objectType, property)
+	var t *target
+	if ok && len(e.Fields) > 0 {
+		fs, err := r.resolve(e.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("field map for %s: %w", key, err)
+		}
+		t = &target{fields: fs, single: e.Single, wide: e.Wide}
+	}
+	r.cache[key] = t
+	return t, nil
+}
+
+func (r *resolver) resolve(names []string) ([]field, error) {
+	var fs []field
+	seen := map[string]bool{}
+	for _, n := range names {
+		f, err := r.field(n)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[f.name] {
+			seen[f.name] = true
+			fs = append(fs, f)
+		}
+	}
+	return fs, nil
+}
+
+// field resolves one name: a catalogue field, a range field's base name, or one of its
+// .gte and .lte halves.
+func (r *resolver) field(name string) (field, error) {
+	if hf, ok := r.catalog.Lookup(name); ok {
+		switch hf.Kind {
+		case hunq.Term, hunq.Prefix, hunq.Exists:
+			k := [...]fieldKind{hunq.Term: termField, hunq.Prefix: prefixField,
+				hunq.Exists: existsField}[hf.Kind]
+			return field{name: name, kind: k, universal: strings.HasPrefix(name, "$"),
+				paths: paths(hf)}, nil
+		}
+		name = strings.TrimSuffix(strings.TrimSuffix(name, ".gte"), ".lte")
+	}
+	lo, okLo := r.catalog.Lookup(name + ".gte")
+	hi, okHi := r.catalog.Lookup(name + ".lte")
+	if okLo && okHi && lo.Kind == hunq.RangeGTE && hi.Kind == hunq.RangeLTE {
+		return field{name: name, kind: rangeField, paths: paths(lo)}, nil
+	}
+	return field{}, fmt.Errorf("HunQ field %q is not in the catalogue", name)
+}
+
+func paths(f hunq.Field) []string {
+	ps := make([]string, len(f.Paths))
+	for i, p := range f.Paths {
+		ps[i] = p.Path
+	}
+	return ps
+}

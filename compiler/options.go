@@ -1,0 +1,61 @@
+package compiler
+
+import (
+	"time"
+
+	"github.com/stix2hunq/stix2hunq/compiler/hunq"
+	"github.com/stix2hunq/stix2hunq/compiler/mapping"
+)
+
+// DefaultTimeRange is the window searched when a pattern has no START/STOP qualifier.
+const DefaultTimeRange = 5 * time.Minute
+
+// Options control a compilation. The zero value compiles with the default field map and
+// catalogue, the default dialect and the last five minutes before time.Now.
+type Options struct {
+	// Fields maps STIX properties to HunQ fields; nil means mapping.Default().
+	Fields *mapping.Map
+	// Catalog describes the HunQ fields; nil means hunq.DefaultCatalog().
+	Catalog *hunq.Catalog
+	// Dialect is the HunQ dialect queries are printed in.
+	Dialect hunq.Dialect
+	// Now is the clock of the default window; nil means time.Now.
+	Now func() time.Time
+	// TimeRange is the length of the default window; 0 means DefaultTimeRange.
+	TimeRange time.Duration
+	// Sources is the provenance of STIX properties in events, for coverage gaps.
+	Sources []Source
+	// Complete widens every comparison whose property also comes from an event path that
+	// no mapped field reads, so that no event is missed because of a coverage gap.
+	Complete bool
+	// Trace records each observation's formula after each pass in Plan.Trace.
+	Trace bool
+}
+
+func (o *Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
+}
+
+func (o *Options) timeRange() time.Duration {
+	if o.TimeRange <= 0 {
+		return DefaultTimeRange
+	}
+	return o.TimeRange
+}
+
+func (o *Options) catalog() *hunq.Catalog {
+	if o.Catalog == nil {
+		return hunq.DefaultCatalog()
+	}
+	return o.Catalog
+}
+
+func (o *Options) fields() *mapping.Map {
+	if o.Fields == nil {
+		return mapping.Default()
+	}
+	return o.Fields
+}

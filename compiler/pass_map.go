@@ -1,0 +1,173 @@
+package compiler
+
+import (
+	"strings"
+
+	"github.com/stix2hunq/stix2hunq/ast"
+)
+
+// mapPass replaces each STIX comparison by HunQ terms on the fields that search its
+// property, following the operator and field-kind table of the design: exact where HunQ
+// says the same, wider (with a recorded reason) where it cannot, never narrower. A
+// comparison under a NOT of the formula widens to false instead of true.
+func mapPass(u *unit) error {
+	for i, o := range u.obs {
+		u.sameObject(i, o.expr)
+		o.expr = u.mapExpr(i, o.expr, false)
+	}
+	return nil
+}
+
+// mapExpr maps the atoms of e; neg tells whether e sits under an odd number of NOTs.
+func (u *unit) mapExpr(i int, e Expr, neg bool) Expr {
+	switch e := e.(type) {
+	case *Cmp:
+		return u.mapCmp(i, e, neg)
+	case *Not:
+		return &Not{X: u.mapExpr(i, e.X, !neg)}
+	case *And:
+		return &And{Xs: u.mapList(i, e.Xs, neg)}
+	case *Or:
+		return &Or{Xs: u.mapList(i, e.Xs, neg)}
+	}
+	return e
+}
+
+func (u *unit) mapList(i int, xs []Expr, neg bool) []Expr {
+	out := make([]Expr, len(xs))
+	for j, x := range xs {
+		out[j] = u.mapExpr(i, x, neg)
+	}
+	return out
+}
+
+// mapCmp maps one comparison and records the decision and any widening.
+func (u *unit) mapCmp(i int, c *Cmp, neg bool) Expr {
+	t, _ := u.resolve.lookup(c.Src.Path.ObjectType, propertyKey(c.Src.Path))
+	var r result
+	switch {
+	case t != nil:
+		r = u.translate(c, t)
+	case len(u.unsearchedOf(c)) > 0:
+		r = drop("complete mode: no HunQ field searches the property, which comes from " +
+			strings.Join(u.unsearchedOf(c), ", "))
+	default:
+		return False() // unmappedPass has recorded it
+	}
+	if r.dropped && neg {
+		r.expr = False()
+	}
+	if !r.exact {
+		u.widen(i, c.Src, r.dropped, r.reason)
+	}
+	if u.opts.Trace {
+		u.plan.Decisions = append(u.plan.Decisions, Decision{Observation: i, Pos: c.Src.Pos,
+			Comparison: c.String(), Result: r.expr.String(), Note: decisionNote(t, r)})
+	}
+	return r.expr
+}
+
+func decisionNote(t *target, r result) string {
+	if t == nil {
+		return "no field; widened to true: " + r.reason
+	}
+	names := make([]string, len(t.fields))
+	for i, f := range t.fields {
+		names[i] = f.name + " (" + f.kind.String() + ")"
+	}
+	note := "fields " + strings.Join(names, ", ")
+	if t.single {
+		note += "; single-valued"
+	}
+	switch {
+	case r.dropped:
+		return note + "; widened to true: " + r.reason
+	case !r.exact:
+		return note + "; inexact: " + r.reason
+	}
+	return note + "; exact"
+}
+
+// translate maps one comparison onto the fields of its target.
+func (u *unit) translate(c *Cmp, t *target) result {
+	if paths := u.unsearchedOf(c); len(paths) > 0 {
+		return drop("complete mode: the property also comes from " +
+			strings.Join(paths, ", ") + ", which no mapped field reads")
+	}
+	op, neg := normalise(c.Src)
+	tr := &translator{src: c.Src, op: op, value: c.Src.Value, dialect: u.opts.Dialect}
+	var r result
+	if neg {
+		r = tr.negated(t)
+	} else {
+		rs := make([]result, len(t.fields))
+		for j, f := range t.fields {
+			rs[j] = tr.positive(f)
+		}
+		r = anyOf(rs)
+		if t.wide && r.exact {
+			r.exact, r.reason = false, "the fields also search values of other properties"
+		}
+	}
+	if hasIndex(c.Src.Path) && r.exact {
+		r.exact, r.reason = false, "HunQ searches every member of the list, the pattern one"
+	}
+	return r
+}
+
+// normalise folds NOT and != into the operator: it returns the positive operator and
+// whether the comparison is negated. A negated order comparison becomes its complement.
+func normalise(e *ast.CompareExpr) (ast.CompareOp, bool) {
+	op, neg := e.Op, e.Negated
+	if op == ast.OpNotEqual {
+		op, neg = ast.OpEqual, !neg
+	}
+	if !neg {
+		return op, false
+	}
+	switch op {
+	case ast.OpLess:
+		return ast.OpGreaterEqual, false
+	case ast.OpLessEqual:
+		return ast.OpGreater, false
+	case ast.OpGreater:
+		return ast.OpLessEqual, false
+	case ast.OpGreaterEqual:
+		return ast.OpLess, false
+	}
+	return op, true
+}
+
+// negated translates a negated comparison. STIX negation holds per object: "some object
+// has the property with another value". HunQ's NOT holds per event, so the two agree only
+// when the event holds at most one value of the property: one single-valued property on
+// one field that reads one path and no other property. Then a TERM field takes NOT f = v
+// (NOT IN is NOT over an OR, which nnf distributes) and a range field the values outside
+// the bounds. Anything else widens.
+func (tr *translator) negated(t *target) result {
+	switch {
+	case !t.single:
+		return drop("negation holds per object, and the property can hold several values")
+	case t.wide:
+		return drop("negation over fields that also search other properties")
+	case len(t.fields) > 1:
+		return drop("negation holds per object, and the property is searched in several " +
+			"fields, which can hold different objects")
+	}
+	f := t.fields[0]
+	switch {
+	case f.universal:
+		return drop("negation over " + f.name + ", which searches several objects")
+	case len(f.paths) > 1:
+		return drop("negation over " + f.name + ", which reads several event paths")
+	case f.kind == rangeField:
+		return tr.outsideRange(f, tr.op, tr.value)
+	case f.kind != termField:
+		return drop("negation on " + f.kind.String() + " field " + f.name)
+	}
+	r := tr.positive(f)
+	if !r.exact {
+		return drop("negation of an inexact match: " + r.reason)
+	}
+	return approx(&Not{X: r.expr}, "NOT also selects events that lack the property")
+}
