@@ -63,14 +63,3 @@ func scalarText(l ast.Literal) (string, bool) {
 	// events, so comparisons with them widen.
 	return "", false
 }
-
-// number returns the literal as a number, and whether it is an integer.
-func number(l ast.Literal) (n float64, isInt bool, ok bool) {
-	switch v := l.(type) {
-	case *ast.IntLit:
-		return float64(v.Value), true, true
-	case *ast.FloatLit:
-		return v.Value, false, true
-	}
-	return 0, false, false
-}

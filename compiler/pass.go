@@ -41,13 +41,13 @@ func PassNames() []string {
 
 // unit is the state that the passes share while compiling one pattern.
 type unit struct {
-	opts      *Options
-	pattern   *ast.Pattern
-	obs       []*obsState
-	resolve   *resolver
-	plan      *Plan // widenings, unmapped, decisions and trace accumulate here
-	complete  map[string][]string // property -> unsearched event paths, in complete mode
-	stops     map[*ast.StartStopQualifier]bool
+	opts     *Options
+	pattern  *ast.Pattern
+	obs      []*obsState
+	resolve  *resolver
+	plan     *Plan               // widenings, unmapped, decisions and trace accumulate here
+	complete map[string][]string // property -> unsearched event paths, in complete mode
+	stops    map[*ast.StartStopQualifier]bool
 }
 
 // obsState is one observation while it is compiled.

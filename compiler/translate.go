@@ -200,4 +200,3 @@ func hostAddress(cidr string) (string, bool) {
 	}
 	return "", false
 }
-
