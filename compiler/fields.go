@@ -38,25 +38,28 @@ type target struct {
 	wide   bool // the fields also search values that are not the property
 }
 
+// propKey is an object type and a property path.
+type propKey struct{ typ, path string }
+
 // resolver looks properties up in the field map and the fields in the catalogue, once
 // per property.
 type resolver struct {
 	fields  *mapping.Map
 	catalog *hunq.Catalog
-	cache   map[string]*target
+	cache   map[propKey]*target
 }
 
 func newResolver(fm *mapping.Map, c *hunq.Catalog) *resolver {
-	return &resolver{fields: fm, catalog: c, cache: map[string]*target{}}
+	return &resolver{fields: fm, catalog: c, cache: map[propKey]*target{}}
 }
 
 // lookup returns the target of objectType:property (list indexes as [*]), or nil when
 // no field searches it. An error names a mapped field that the catalogue lacks.
 func (r *resolver) lookup(objectType, property string) (*target, error) {
-	key := objectType + ":" + property
-	if t, ok := r.cache[key]; ok {
+	if t, ok := r.cache[propKey{objectType, property}]; ok {
 		return t, nil
 	}
+	key := objectType + ":" + property
 	e, ok := r.fields.Lookup(objectType, property)
 	var t *target
 	if ok && len(e.Fields) > 0 {
@@ -66,7 +69,7 @@ func (r *resolver) lookup(objectType, property string) (*target, error) {
 		}
 		t = &target{fields: fs, single: e.Single, wide: e.Wide}
 	}
-	r.cache[key] = t
+	r.cache[propKey{objectType, property}] = t
 	return t, nil
 }
 

@@ -40,9 +40,11 @@ type Or struct {
 // comparison (NOT, !=) is its own atom and not a *Not of the positive one: STIX negation
 // applies per object, so "p = v" and "p != v" can both hold in one observation.
 type Cmp struct {
-	Src      *ast.CompareExpr
-	Property string // the path in the mapping's notation: "type:prop.sub"
+	Src *ast.CompareExpr
 }
+
+// Property returns the compared property as "type:prop.sub" (see [PropertyName]).
+func (c *Cmp) Property() string { return PropertyName(c.Src.Path) }
 
 // Term is one HunQ comparison, Field = Value, an atom after the map pass. Src is the STIX
 // comparison it comes from.
@@ -117,10 +119,10 @@ func (c *Cmp) String() string {
 	var b strings.Builder
 	e := c.Src
 	if e.Op == ast.OpExists {
-		b.WriteString("EXISTS " + c.Property)
+		b.WriteString("EXISTS " + c.Property())
 		return b.String()
 	}
-	b.WriteString(c.Property)
+	b.WriteString(c.Property())
 	if e.Negated {
 		b.WriteString(" NOT")
 	}

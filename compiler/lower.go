@@ -6,7 +6,7 @@ import "github.com/stix2hunq/stix2hunq/ast"
 func Lower(e ast.ComparisonExpr) Expr {
 	switch e := e.(type) {
 	case *ast.CompareExpr:
-		return &Cmp{Src: e, Property: PropertyName(e.Path)}
+		return &Cmp{Src: e}
 	case *ast.ComparisonBinaryExpr:
 		xs := make([]Expr, len(e.Operands))
 		for i, o := range e.Operands {

@@ -75,5 +75,5 @@ func (u *unit) widen(i int, src *ast.CompareExpr, dropped bool, reason string) {
 
 // cmpText writes a comparison as pattern text.
 func cmpText(src *ast.CompareExpr) string {
-	return (&Cmp{Src: src, Property: PropertyName(src.Path)}).String()
+	return (&Cmp{Src: src}).String()
 }

@@ -17,7 +17,7 @@ func unmappedPass(u *unit) error {
 				return c // in complete mode, the map pass widens it
 			}
 			u.plan.Unmapped = append(u.plan.Unmapped,
-				Unmapped{Observation: i, Pos: c.Src.Pos, Property: c.Property})
+				Unmapped{Observation: i, Pos: c.Src.Pos, Property: c.Property()})
 			return False()
 		})
 	}

@@ -19,6 +19,9 @@ func PropertyName(p *ast.ObjectPath) string {
 
 // propertyKey is PropertyName with every list index written [*]: the form field maps use.
 func propertyKey(p *ast.ObjectPath) string {
+	if len(p.Steps) == 1 && p.Steps[0].Kind == ast.KeyStep && plainKey(p.Steps[0].Key) {
+		return p.Steps[0].Key
+	}
 	var b strings.Builder
 	writeSteps(&b, p.Steps, true)
 	return b.String()
