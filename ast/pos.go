@@ -51,6 +51,15 @@ func (l ErrorList) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
+// Unwrap returns the errors of the list, so that errors.As finds an *Error in it.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
 // Err returns nil for an empty list, and the list otherwise.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {
