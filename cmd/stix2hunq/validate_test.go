@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in ../../testdata/golden")
+
+// runIn runs the command line with stdin and returns stdout, stderr and the exit status.
+func runIn(stdin string, args ...string) (string, string, int) {
+	var out, errw bytes.Buffer
+	code := run(args, stdio{strings.NewReader(stdin), &out, &errw})
+	return out.String(), errw.String(), code
+}
+
+func TestValidate(t *testing.T) {
+	cases := []struct {
+		name     string
+		args     []string
+		stdin    string
+		out, err string
+		code     int
+	}{
+		{"valid", []string{"validate", "[file:name = 'a']"}, "", "", "", 0},
+		{"invalid with caret", []string{"validate", "[file:size = ]"}, "", "",
+			"pattern:1:14: expected a value, found \"]\"\n    [file:size = ]\n                 ^\n", 3},
+		{"tab keeps the caret aligned", []string{"validate", "[a:b =\t]"}, "", "",
+			"pattern:1:8: expected a value, found \"]\"\n    [a:b =\t]\n          \t^\n", 3},
+		{"several errors", []string{"validate", "[a:b LIKE 1] WITHIN 0 SECONDS"}, "", "",
+			"pattern:1:11: LIKE needs a string, found an integer\n    [a:b LIKE 1] WITHIN 0 SECONDS\n              ^\n" +
+				"pattern:1:14: WITHIN needs a positive number of seconds, found 0\n    [a:b LIKE 1] WITHIN 0 SECONDS\n                 ^\n", 3},
+		{"2.0 refuses EXISTS", []string{"validate", "--stix-version", "2.0", "[EXISTS a:b]"}, "", "",
+			"pattern:1:2: EXISTS is not part of STIX 2.0 patterns (it is new in 2.1)\n    [EXISTS a:b]\n     ^\n", 3},
+		{"2.1 takes EXISTS", []string{"validate", "--stix-version", "2.1", "[EXISTS a:b]"}, "", "", "", 0},
+		{"standard input", []string{"validate", "-"}, "[a:b = 1]\n\n[a:b = ]\r\n[c:d = 2]\n", "",
+			"<stdin>:3:\npattern:1:8: expected a value, found \"]\"\n    [a:b = ]\n           ^\n", 3},
+		{"standard input all valid", []string{"validate", "-"}, "[a:b = 1]\n[c:d = 2]", "", "", 0},
+		{"json valid", []string{"validate", "--json", "[a:b==1]"}, "",
+			`{"pattern":"[a:b==1]","language":"stix-2.1","valid":true,"canonical":"[a:b = 1]"}` + "\n", "", 0},
+		{"json invalid", []string{"validate", "--json", "[a:b = ]"}, "",
+			`{"pattern":"[a:b = ]","language":"stix-2.1","valid":false,"errors":[{"line":1,"column":8,"offset":7,"message":"expected a value, found \"]\""}]}` + "\n", "", 3},
+		{"json standard input", []string{"validate", "--json", "--stix-version=2.0", "-"}, "[a:b = 1]\n[a:b = ]\n",
+			`{"line":1,"pattern":"[a:b = 1]","language":"stix-2.0","valid":true,"canonical":"[a:b = 1]"}` + "\n" +
+				`{"line":2,"pattern":"[a:b = ]","language":"stix-2.0","valid":false,"errors":[{"line":1,"column":8,"offset":7,"message":"expected a value, found \"]\""}]}` + "\n", "", 3},
+		{"hunq valid", []string{"validate", "--hunq", "--json", `pid = 4 and (user = "a" OR user = "b")`}, "",
+			`{"pattern":"pid = 4 and (user = \"a\" OR user = \"b\")","language":"hunq","valid":true,"canonical":"pid = 4 AND (user = \"a\" OR user = \"b\")"}` + "\n", "", 0},
+		{"hunq invalid", []string{"validate", "--hunq", `pid = 4 AND (`}, "", "",
+			"hunq:1:14: expected a field name, found end of query\n    pid = 4 AND (\n                 ^\n", 3},
+		{"bad version", []string{"validate", "--stix-version", "3.0", "[a:b = 1]"}, "", "",
+			"stix2hunq: --stix-version must be one of \"2.0\",\"2.1\" but got \"3.0\"\n", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errw, code := runIn(c.stdin, c.args...)
+			if out != c.out || code != c.code {
+				t.Errorf("stdout %q, exit %d; want %q, %d", out, code, c.out, c.code)
+			}
+			if c.code != 1 && errw != c.err || c.code == 1 && !strings.HasPrefix(errw, c.err) {
+				t.Errorf("stderr\n%s\nwant\n%s", errw, c.err)
+			}
+		})
+	}
+}
+
+// TestValidateJSONShape: every result is one JSON object with the documented keys.
+func TestValidateJSONShape(t *testing.T) {
+	out, _, _ := runIn("[a:b = 1]\n[a:b LIKE 1 AND c:d MATCHES '(']\n", "validate", "--json", "-")
+	sc := bufio.NewScanner(strings.NewReader(out))
+	n := 0
+	for sc.Scan() {
+		var v map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatalf("line %d is not JSON: %v", n+1, err)
+		}
+		n++
+		if _, ok := v["valid"].(bool); !ok {
+			t.Errorf("line %d has no valid: %s", n, sc.Text())
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d results, want 2", n)
+	}
+}
+
+// TestValidateGolden pins what validate prints for every invalid test pattern.
+func TestValidateGolden(t *testing.T) {
+	f, err := os.Open("../../testdata/patterns/invalid.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		src := sc.Text()
+		if src == "" || strings.HasPrefix(src, "#") {
+			continue
+		}
+		out, errw, code := runIn("", "validate", src)
+		if code != exitInvalid || out != "" {
+			t.Errorf("%s: exit %d, stdout %q; want 3 and nothing", src, code, out)
+		}
+		fmt.Fprintf(&b, "$ stix2hunq validate %s\n%s\n", src, errw)
+	}
+	checkGolden(t, "../../testdata/golden/validate.golden", b.String())
+}
+
+// checkGolden compares got with the file, or rewrites the file under -update.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("%s is stale (-file +now); run go test -update if the change is right:\n%s",
+			path, d)
+	}
+}
+
+func TestSnippetLongLine(t *testing.T) {
+	src := "[a:b = '" + strings.Repeat("x", 300) + "' AND ]"
+	_, errw, _ := runIn("", "validate", src)
+	lines := strings.Split(errw, "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[1], "    ...") ||
+		!strings.HasSuffix(lines[1], "' AND ]") || strings.Index(lines[2], "^") != len(lines[1])-1 {
+		t.Errorf("long line snippet:\n%s", errw)
+	}
+}

@@ -1,0 +1,69 @@
+package fuzz
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/stix2hunq/stix2hunq/ast"
+)
+
+// patternSeeds reads every pattern of the corpora in ../testdata/patterns.
+func patternSeeds(f *testing.F) []string {
+	files, err := filepath.Glob("../testdata/patterns/*.txt")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no pattern corpora: %v", err)
+	}
+	var out []string
+	for _, name := range files {
+		fh, err := os.Open(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
+				out = append(out, l)
+			}
+		}
+		fh.Close()
+	}
+	return out
+}
+
+// FuzzParse: parsing never panics, and every pattern it accepts prints to text that
+// parses back to the same tree and prints the same again.
+func FuzzParse(f *testing.F) {
+	for _, s := range patternSeeds(f) {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, src string, v20 bool) {
+		opts := ast.ParseOptions{Version: ast.V21}
+		if v20 {
+			opts.Version = ast.V20
+		}
+		p, err := ast.Parse(src, opts)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "pattern:") {
+				t.Fatalf("error without the pattern prefix: %v", err)
+			}
+			return
+		}
+		text := ast.Print(p)
+		q, err := ast.Parse(text, opts)
+		if err != nil {
+			t.Fatalf("accepted %q, printed %q, which fails: %v", src, text, err)
+		}
+		if d := cmp.Diff(p, q, cmpopts.IgnoreTypes(ast.Pos{})); d != "" {
+			t.Fatalf("accepted %q, printed %q, reparsed differently:\n%s", src, text, d)
+		}
+		if again := ast.Print(q); again != text {
+			t.Fatalf("printing is not stable: %q then %q", text, again)
+		}
+	})
+}
