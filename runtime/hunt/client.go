@@ -39,6 +39,9 @@ type Config struct {
 	CACertPEM []byte
 	// Insecure turns off certificate verification; New then returns a warning.
 	Insecure bool
+	// ServerName, if set, is the name sent in TLS SNI and checked in the certificate
+	// instead of the host's (stix-shifter's "sni").
+	ServerName string
 	// Timeout bounds each HTTP attempt, response body included (default 30s).
 	Timeout time.Duration
 	// MaxRetries bounds the retries of one call after its first attempt (default 4;
@@ -104,6 +107,24 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
+// String names the client by its host; it never shows the credentials.
+func (c *Client) String() string { return "hunt.Client(" + c.base.String() + ")" }
+
+// GoString is String, so that %#v does not show the credentials either.
+func (c *Client) GoString() string { return c.String() }
+
+// String shows the configuration with the secret redacted.
+func (c Config) String() string {
+	if c.Secret != "" {
+		c.Secret = "[redacted]"
+	}
+	type plain Config // drops the methods, so that formatting does not recurse
+	return fmt.Sprintf("%+v", plain(c))
+}
+
+// GoString is String, so that %#v does not show the secret either.
+func (c Config) GoString() string { return c.String() }
+
 // Warnings returns what the configuration makes unsafe, such as turned-off certificate
 // verification, one sentence each.
 func (c *Client) Warnings() []string { return append([]string(nil), c.warnings...) }
@@ -153,9 +174,28 @@ func parseBase(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return nil, newError(CodeUnknown, 0, fmt.Sprintf("invalid host %q", raw), nil)
+		return nil, newError(CodeUnknown, 0, fmt.Sprintf("invalid host %q: want "+
+			"[https://]HOST[:PORT]", withoutUserinfo(raw)), nil)
+	}
+	if u.User != nil {
+		return nil, newError(CodeUnknown, 0, fmt.Sprintf("invalid host %q: it must not "+
+			"hold credentials", withoutUserinfo(raw)), nil)
 	}
 	return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
+}
+
+// withoutUserinfo hides what comes before an "@" in a host URL, which may be a password.
+func withoutUserinfo(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		scheme, rest = "", raw
+	} else {
+		scheme += "://"
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = "[redacted]@" + rest[i+1:]
+	}
+	return scheme + rest
 }
 
 // endpoint returns the absolute URL of path with the raw query on the configured host.

@@ -92,7 +92,8 @@ func wantCode(t *testing.T, err error, code hunt.Code) *hunt.Error {
 	return he
 }
 
-// testPKI is a CA made for one test and a server certificate for 127.0.0.1 signed by it.
+// testPKI is a CA made for one test and a server certificate for 127.0.0.1 and hive.test
+// signed by it.
 type testPKI struct {
 	caPEM  []byte
 	server tls.Certificate
@@ -121,7 +122,7 @@ func newPKI(t testing.TB) testPKI {
 	leaf := &x509.Certificate{
 		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "hive.test"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, DNSNames: []string{"hive.test"},
 		KeyUsage:    x509.KeyUsageDigitalSignature,
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	}

@@ -50,6 +50,21 @@ func TestTLS(t *testing.T) {
 			t.Errorf("got warnings %q, want one about verification being off", b.String())
 		}
 	})
+	t.Run("server name", func(t *testing.T) {
+		c := client(t, url, func(cfg *hunt.Config) {
+			cfg.CACertPEM, cfg.ServerName = pki.caPEM, "hive.test"
+		})
+		if err := c.Ping(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		c = client(t, url, func(cfg *hunt.Config) {
+			cfg.CACertPEM, cfg.ServerName = pki.caPEM, "other.test"
+		})
+		he := wantCode(t, c.Ping(context.Background()), hunt.CodeCertificateFail)
+		if !strings.Contains(he.Message, "other.test") {
+			t.Errorf("got %q, want it to name the server name checked", he.Message)
+		}
+	})
 	t.Run("bad PEM", func(t *testing.T) {
 		_, err := hunt.New(hunt.Config{BaseURL: url, AppID: "a", Secret: "b",
 			CACertPEM: []byte("not a certificate")})
