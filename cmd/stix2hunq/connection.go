@@ -21,6 +21,7 @@ type connection struct {
 	Host           string          `json:"host"`
 	Port           json.RawMessage `json:"port"`
 	SelfSignedCert string          `json:"selfSignedCert"`
+	SNI            string          `json:"sni"` // TLS server name, if not the host's
 	Options        connOptions     `json:"options"`
 }
 
@@ -29,6 +30,14 @@ type connOptions struct {
 	Timeout     float64 `json:"timeout"`      // seconds per request (default 30)
 	ResultLimit int     `json:"result_limit"` // bound on offset+length (default 10000)
 	Insecure    bool    `json:"insecure"`     // turn certificate verification off
+}
+
+// resultLimit is options.result_limit, or stix-shifter's default.
+func (o connOptions) resultLimit() int {
+	if o.ResultLimit > 0 {
+		return o.ResultLimit
+	}
+	return defaultResultLimit
 }
 
 // credentials are an API application's id and secret.
@@ -154,11 +163,9 @@ func openHunt(ctx context.Context, conn connection, creds credentials, warn io.W
 	t := &huntTarget{stop: func() {}}
 	cfg := hunt.Config{
 		AppID: creds.AppID, Secret: creds.Secret, Insecure: conn.Options.Insecure,
+		ServerName:  conn.SNI,
 		Timeout:     time.Duration(conn.Options.Timeout * float64(time.Second)),
-		ResultLimit: conn.Options.ResultLimit,
-	}
-	if cfg.ResultLimit == 0 {
-		cfg.ResultLimit = defaultResultLimit
+		ResultLimit: conn.Options.resultLimit(),
 	}
 	if conn.Host == "" {
 		if cfg.AppID == "" && cfg.Secret == "" {

@@ -11,6 +11,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/json"
 	"encoding/pem"
+	"io"
 	"math/big"
 	"net"
 	"os"
@@ -210,6 +211,15 @@ func TestTransmitTLS(t *testing.T) {
 	if code != exitTransmit || !strings.Contains(out, `"code":"certificate_fail"`) {
 		t.Errorf("untrusted: got %q, %d", out, code)
 	}
+	for sni, want := range map[string]string{"hive.test": `{"success":true}` + "\n",
+		"other.test": `"code":"certificate_fail"`} {
+		conn := connJSON(t, map[string]any{"host": url, "selfSignedCert": string(caPEM),
+			"sni": sni})
+		if out, _, _ := runCLI("transmit", "reaqta", conn, goodConfig, "ping"); !strings.Contains(
+			out, want) {
+			t.Errorf("sni %s: got %q, want %q", sni, out, want)
+		}
+	}
 	insecure := connJSON(t, map[string]any{"host": url,
 		"options": map[string]any{"insecure": true}})
 	out, errw, code := runCLI("transmit", "reaqta", insecure, goodConfig, "ping")
@@ -218,7 +228,7 @@ func TestTransmitTLS(t *testing.T) {
 	}
 }
 
-// testCertificates makes a CA and a certificate for 127.0.0.1 that it signed.
+// testCertificates makes a CA and a certificate for 127.0.0.1 and hive.test that it signed.
 func testCertificates(t *testing.T) ([]byte, tls.Certificate) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -235,7 +245,7 @@ func testCertificates(t *testing.T) ([]byte, tls.Certificate) {
 	caCert, _ := x509.ParseCertificate(caDER)
 	leaf := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "hive"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, DNSNames: []string{"hive.test"},
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
 	der, err := x509.CreateCertificate(rand.Reader, leaf, caCert, &key.PublicKey, key)
 	if err != nil {
@@ -243,4 +253,24 @@ func testCertificates(t *testing.T) ([]byte, tls.Certificate) {
 	}
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER}),
 		tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
+}
+
+// TestProgressOnlyOnTerminal: no progress bar is drawn on a file or a buffer.
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, w := range []io.Writer{f, &bytes.Buffer{}} {
+		p := newProgress(w, 10_000)
+		p.add(500, 9_000)
+		p.finish()
+		if p.bar != nil {
+			t.Errorf("%T: got a progress bar off a terminal", w)
+		}
+	}
+	if st, _ := f.Stat(); st.Size() != 0 {
+		t.Errorf("wrote %d bytes of progress to a file", st.Size())
+	}
 }
