@@ -179,12 +179,28 @@ func TestTransmitResults(t *testing.T) {
 	}
 }
 
+// TestTransmitDefaultsToEmulator: with no host, results hunt the built-in sample data, and
+// stix-shifter's default window (the last 5 minutes) finds a good share of it, of many types.
 func TestTransmitDefaultsToEmulator(t *testing.T) {
-	q := `happenedAfter = "` + time.Now().Add(-time.Hour).UTC().Format(time.RFC3339) + `"`
-	out, errw, code := runCLI("transmit", "reaqta", "{}", "{}", "results", q, "0", "7")
-	if code != 0 || len(eventIDs(t, out)) != 7 ||
+	stamp := func(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+	now := time.Now()
+	q := `happenedAfter = "` + stamp(now.Add(-5*time.Minute)) + `" AND happenedBefore = "` +
+		stamp(now.Add(time.Minute)) + `"`
+	out, errw, code := runCLI("transmit", "reaqta", "{}", "{}", "results", q, "0", "10000")
+	var res struct {
+		Data []struct{ Payload struct{ EventType int } }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 ||
 		!strings.Contains(errw, "note: no host configured; using the built-in emulator") {
-		t.Errorf("got %d events, %q, %d", len(eventIDs(t, out)), errw, code)
+		t.Fatalf("got %q, %q, %d", out, errw, code)
+	}
+	types := map[int]bool{}
+	for _, ev := range res.Data {
+		types[ev.Payload.EventType] = true
+	}
+	if len(res.Data) < 600 || len(types) < 20 {
+		t.Errorf("got %d events of %d types in the last 5 minutes, want at least 600 of 20",
+			len(res.Data), len(types))
 	}
 }
 
