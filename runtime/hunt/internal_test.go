@@ -39,11 +39,16 @@ func TestRenewAt(t *testing.T) {
 		date      time.Time // the server's Date header
 		want      time.Time
 	}{
-		{"1700000900", none, now.Add(14 * time.Minute)},                        // 15 min: 60s early
-		{"1700000060.5", none, now.Add(30*time.Second + 250*time.Millisecond)}, // half-way
-		{"1700000000", none, now},                                              // already expired
-		{"", none, now.Add(100 * 365 * 24 * time.Hour)},                        // unknown: on 401 only
-		{"1700000900", now.Add(3 * time.Second), now.Add(14 * time.Minute)},    // small skew
+		// 15 minutes: renewed 60s early.
+		{"1700000900", none, now.Add(14 * time.Minute)},
+		// A short life: renewed half-way.
+		{"1700000060.5", none, now.Add(30*time.Second + 250*time.Millisecond)},
+		// Already expired: renewed at once.
+		{"1700000000", none, now},
+		// No readable expiry: renewed on a 401 only.
+		{"", none, now.Add(100 * 365 * 24 * time.Hour)},
+		// A small skew is ignored.
+		{"1700000900", now.Add(3 * time.Second), now.Add(14 * time.Minute)},
 		// The server's clock is an hour behind: its 15 minutes are still 15 minutes.
 		{"1699997300", now.Add(-time.Hour), now.Add(14 * time.Minute)},
 		// The server's clock is an hour ahead: the token is not expired on arrival.
