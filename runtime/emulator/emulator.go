@@ -10,6 +10,7 @@
 package emulator
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"io"
@@ -55,6 +56,9 @@ type Options struct {
 	// TLS, if set, makes Start serve HTTPS with this configuration.
 	TLS *tls.Config
 }
+
+// maxRequest bounds the body of a request.
+const maxRequest = 1 << 20
 
 // Stats counts what a server has answered.
 type Stats struct {
@@ -115,6 +119,14 @@ func New(opts Options) *Server {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The Date is the server's clock, which may differ from the client's.
 	w.Header().Set("Date", s.opts.Now().UTC().Format(http.TimeFormat))
+	// Reading the body to its end first lets net/http notice a client that hangs up
+	// during an injected delay, and end the request's context.
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequest+1))
+	if err != nil || len(body) > maxRequest {
+		writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	if s.inject(w, r) {
 		s.faulted.Add(1)
 		return

@@ -142,7 +142,7 @@ func (c *fakeClock) advance(d time.Duration) {
 func TestTokenExpiryMidPaging(t *testing.T) {
 	clk := &fakeClock{t: now}
 	srv := emulator.New(emulator.Options{
-		Events: emulator.SampleEvents(1, 1000, now), Now: clk.Now,
+		Events: samples(1000), Now: clk.Now,
 	})
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hunting := r.URL.Path == hunt.HuntPath
