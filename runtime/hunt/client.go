@@ -1,10 +1,23 @@
 // Package hunt is a client of the QRadar EDR (ReaQta Hive) Hunt API: it authenticates with an
 // application id and secret, keeps the bearer token fresh, runs HunQ queries through
-// POST /rqt-api/1/events/hunt and streams the result pages to the caller, retrying transient
-// failures with bounded exponential backoff.
+// POST /rqt-api/1/events/hunt and streams the result pages to the caller.
+//
+// A [Search] is a query and a window of its results, as stix-shifter's
+// `results QUERY OFFSET LENGTH` defines it. [Client.Pages] yields the window page by page
+// as it arrives, following nextPage (its query string, re-posted with the same body to the
+// configured host) and never going back to an earlier page (a failed one is asked for
+// again); [Client.Events] yields event by event
+// and [Client.Collect] gathers them.
+//
+// The token is renewed before its expiresAt (measured on the server's clock when the two
+// disagree) and once when the server refuses it with 401. Network errors, 429 and 5xx
+// answers other than 501, and bodies cut short are retried with exponential backoff and jitter, honouring
+// Retry-After, bounded in count and in time; other 4xx answers are final. Every attempt has
+// a timeout, and the context cancels a call at any point.
 //
 // Every failure is an [*Error] whose [Code] is one of stix-shifter's transmission error codes.
-// Secrets (the application secret and bearer tokens) never appear in an error.
+// Secrets (the application secret and bearer tokens) never appear in an error, and a
+// [Config] or [Client] formatted with fmt shows neither.
 package hunt
 
 import (
@@ -49,7 +62,9 @@ type Config struct {
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the exponential backoff (defaults 500ms and 15s).
 	RetryWaitMin, RetryWaitMax time.Duration
-	// MaxRetryElapsed bounds the total time one call may spend retrying (default 2m).
+	// MaxRetryElapsed bounds the time one call may spend before its last attempt starts
+	// (default 2m): a wait, Retry-After included, that would pass it is not taken. The
+	// whole call takes at most MaxRetryElapsed + Timeout.
 	MaxRetryElapsed time.Duration
 	// RenewBefore is how long before expiresAt the token is renewed (default 60s, at most
 	// half the token's lifetime).
