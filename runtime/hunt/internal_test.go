@@ -3,6 +3,7 @@ package hunt
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -115,6 +116,30 @@ func TestFormattingHidesSecrets(t *testing.T) {
 				strings.Contains(s, "tok-in-cache") {
 				t.Errorf("%s of %T shows a secret: %s", verb, v, s)
 			}
+		}
+	}
+}
+
+// TestDelayHonoursRetryAfter: Retry-After sets the wait of a 429 or a 503; other answers
+// back off exponentially.
+func TestDelayHonoursRetryAfter(t *testing.T) {
+	cfg := withDefaults(Config{RetryWaitMin: time.Millisecond, RetryWaitMax: 4 * time.Millisecond})
+	s := &retryState{cfg: &cfg}
+	for _, tc := range []struct {
+		status     int
+		retryAfter string
+		lo, hi     time.Duration
+	}{
+		{429, "3", 3 * time.Second, 3 * time.Second},
+		{503, "2", 2 * time.Second, 2 * time.Second},
+		{500, "2", 500 * time.Microsecond, time.Millisecond},
+		{503, "", 500 * time.Microsecond, time.Millisecond},
+	} {
+		resp := &http.Response{StatusCode: tc.status, Header: http.Header{}}
+		resp.Header.Set("Retry-After", tc.retryAfter)
+		if d := s.delay(resp); d < tc.lo || d > tc.hi {
+			t.Errorf("%d with Retry-After %q: wait %v, want %v to %v", tc.status,
+				tc.retryAfter, d, tc.lo, tc.hi)
 		}
 	}
 }
