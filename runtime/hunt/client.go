@@ -11,9 +11,9 @@
 //
 // The token is renewed before its expiresAt (measured on the server's clock when the two
 // disagree) and once when the server refuses it with 401. Network errors, 429 and 5xx
-// answers other than 501, and bodies cut short are retried with exponential backoff and jitter, honouring
-// Retry-After, bounded in count and in time; other 4xx answers are final. Every attempt has
-// a timeout, and the context cancels a call at any point.
+// answers other than 501, and bodies cut short are retried with exponential backoff and
+// jitter, honouring Retry-After, bounded in count and in time; other 4xx answers are final.
+// Every attempt has a timeout, and the context cancels a call at any point.
 //
 // Every failure is an [*Error] whose [Code] is one of stix-shifter's transmission error codes.
 // Secrets (the application secret and bearer tokens) never appear in an error, and a
