@@ -134,6 +134,30 @@ func (c *fakeClock) advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
+// slowAnswer moves clk forward by d when the answer starts, after the server has checked
+// the request and before the client can see the answer.
+type slowAnswer struct {
+	http.ResponseWriter
+	clk     *fakeClock
+	d       time.Duration
+	started bool
+}
+
+func (w *slowAnswer) WriteHeader(status int) {
+	if !w.started {
+		w.started = true
+		w.clk.advance(w.d)
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *slowAnswer) Write(b []byte) (int, error) {
+	if !w.started {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
 // TestTokenExpiryMidPaging: tokens live 15 minutes; each hunt request takes 40s to reach
 // the server and its answer 4m10s to come back, on a clock shared by the emulator and the
 // client. The client renews a token a minute before it expires, so the server never
@@ -145,14 +169,13 @@ func TestTokenExpiryMidPaging(t *testing.T) {
 		Events: samples(1000), Now: clk.Now,
 	})
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hunting := r.URL.Path == hunt.HuntPath
-		if hunting {
-			clk.advance(40 * time.Second)
+		if r.URL.Path != hunt.HuntPath {
+			srv.ServeHTTP(w, r)
+			return
 		}
-		srv.ServeHTTP(w, r)
-		if hunting {
-			clk.advance(4*time.Minute + 10*time.Second)
-		}
+		clk.advance(40 * time.Second)
+		srv.ServeHTTP(&slowAnswer{ResponseWriter: w, clk: clk,
+			d: 4*time.Minute + 10*time.Second}, r)
 	}))
 	t.Cleanup(ts.Close)
 	c := client(t, ts.URL, func(cfg *hunt.Config) { cfg.PageSize, cfg.Now = 100, clk.Now })
