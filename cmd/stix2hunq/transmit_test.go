@@ -206,6 +206,7 @@ func TestTransmitDefaultsToEmulator(t *testing.T) {
 
 func TestTransmitBadConnection(t *testing.T) {
 	for _, conn := range []string{`{"host": `, `{"host": "h", "port": 70000}`,
+		`{"host": "h", "options": {"max_retries": -1}}`,
 		`{"host": "h", "selfSignedCert": "/no/such/file.pem"}`} {
 		out, _, code := runCLI("transmit", "reaqta", conn, goodConfig, "ping")
 		if code == 0 || !strings.Contains(out, `"success":false`) {
@@ -288,5 +289,37 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 	}
 	if st, _ := f.Stat(); st.Size() != 0 {
 		t.Errorf("wrote %d bytes of progress to a file", st.Size())
+	}
+}
+
+// TestTransmitTimeout: options.timeout (seconds) bounds each request.
+func TestTransmitTimeout(t *testing.T) {
+	url := startEmulator(t, emulator.Options{Faults: emulator.Faults{
+		Latency: 300 * time.Millisecond}})
+	conn := connJSON(t, map[string]any{"host": url,
+		"options": map[string]any{"timeout": 0.05, "max_retries": 1}})
+	start := time.Now()
+	out, _, code := runCLI("transmit", "reaqta", conn, goodConfig, "ping")
+	if code != exitTransmit || !strings.Contains(out, `"code":"service_unavailable"`) ||
+		!strings.Contains(out, "timed out") || time.Since(start) > 2*time.Second {
+		t.Errorf("got %q, %d after %v; want a time-out", out, code, time.Since(start))
+	}
+}
+
+// TestTransmitRetries: a 503 is retried by default, and not with options.max_retries 0.
+func TestTransmitRetries(t *testing.T) {
+	for retries, want := range map[any]string{nil: `"success":true`,
+		0: `"code":"service_unavailable"`} {
+		url := startEmulator(t, emulator.Options{Faults: emulator.Faults{
+			AuthScript: []emulator.Fault{emulator.FaultUnavailable}}})
+		opts := map[string]any{}
+		if retries != nil {
+			opts["max_retries"] = retries
+		}
+		conn := connJSON(t, map[string]any{"host": url, "options": opts})
+		if out, _, _ := runCLI("transmit", "reaqta", conn, goodConfig, "ping"); !strings.Contains(
+			out, want) {
+			t.Errorf("max_retries %v: got %q, want %s", retries, out, want)
+		}
 	}
 }
