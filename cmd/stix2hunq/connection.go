@@ -158,11 +158,11 @@ type huntTarget struct {
 }
 
 // openHunt builds the Hunt API client for conn and creds, with options.timeout per request,
-// options.max_retries and options.result_limit (default 10000) on every search. With no host, it starts the
-// built-in emulator on loopback over the sample data and targets it, saying so on warn;
-// the emulator then accepts the given credentials (or its defaults if none). Warnings of
-// the client (certificate verification off) go to warn too. The caller calls stop when
-// done; ctx ending stops the emulator as well.
+// options.max_retries, and options.result_limit (default 10000) on every search. With no
+// host, it starts the built-in emulator on loopback over the sample data and targets it,
+// saying so on warn; the emulator then accepts the given credentials (or its defaults if
+// none). Warnings of the client (certificate verification off) go to warn too. The caller
+// calls stop when done; ctx ending stops the emulator as well.
 func openHunt(ctx context.Context, conn connection, creds credentials, warn io.Writer) (
 	*huntTarget, error) {
 	t := &huntTarget{stop: func() {}}
