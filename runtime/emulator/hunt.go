@@ -127,6 +127,11 @@ func (s *Server) resultSet(cursor, query string) (*resultSet, int, int, error) {
 	return set, 0, 0, nil
 }
 
+// nextPage is the absolute URL of the next page: the hunt path with count and cursor.
+//
+// Limitation: the real nextPage's parameters are unknown; clients that keep its query
+// string, as stix-shifter's and ours do, are not affected. A GET on it, as ReaQta's
+// JavaScript client does, is answered 405.
 func (s *Server) nextPage(r *http.Request, count int, cursor string) string {
 	base := s.opts.PublicURL
 	if base == "" {

@@ -24,6 +24,9 @@ type Search struct {
 	Length int
 }
 
+// Limitation: the Hunt API has no offset parameter that is known, so a window far into the
+// results costs the pages before it: they are fetched and dropped.
+
 // Unbounded is a [Search.Length] that asks for every result (up to Config.ResultLimit).
 const Unbounded = -1
 
