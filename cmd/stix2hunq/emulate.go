@@ -23,9 +23,9 @@ func init() {
 
 // emulateCmd serves the Hunt API emulator until interrupted.
 //
-// Limitation: the sample events are made once, before the emulator's start; a hunt over the
-// last 5 minutes finds fewer of them the longer the emulator runs (none after 5 minutes
-// but those of the rest of the hour, none after an hour).
+// Limitation: the sample events are made once, over the hour before the emulator starts; a
+// hunt over the last 5 minutes finds fewer of them the longer it runs, and none once it has
+// run for 5 minutes (restart it, or widen the window).
 type emulateCmd struct {
 	Listen        string        `default:"127.0.0.1:8080" help:"Address to listen on."`
 	Events        string        `type:"path" help:"JSON lines file of events (default: sample)."`
