@@ -21,6 +21,7 @@ type connection struct {
 	Host           string          `json:"host"`
 	Port           json.RawMessage `json:"port"`
 	SelfSignedCert string          `json:"selfSignedCert"`
+	SNI            string          `json:"sni"` // TLS server name, if not the host's
 	Options        connOptions     `json:"options"`
 }
 
@@ -29,6 +30,15 @@ type connOptions struct {
 	Timeout     float64 `json:"timeout"`      // seconds per request (default 30)
 	ResultLimit int     `json:"result_limit"` // bound on offset+length (default 10000)
 	Insecure    bool    `json:"insecure"`     // turn certificate verification off
+	MaxRetries  *int    `json:"max_retries"`  // retries of a failed request (default 4)
+}
+
+// resultLimit is options.result_limit, or stix-shifter's default.
+func (o connOptions) resultLimit() int {
+	if o.ResultLimit > 0 {
+		return o.ResultLimit
+	}
+	return defaultResultLimit
 }
 
 // credentials are an API application's id and secret.
@@ -57,9 +67,10 @@ func parseConnection(text string) (connection, error) {
 	if err := strictJSON(text, &c); err != nil {
 		return c, fmt.Errorf("CONNECTION: %w", err)
 	}
-	if c.Options.Timeout < 0 || c.Options.ResultLimit < 0 {
-		return c, fmt.Errorf("CONNECTION: options.timeout and options.result_limit " +
-			"must not be negative")
+	if c.Options.Timeout < 0 || c.Options.ResultLimit < 0 ||
+		(c.Options.MaxRetries != nil && *c.Options.MaxRetries < 0) {
+		return c, fmt.Errorf("CONNECTION: options.timeout, options.result_limit and " +
+			"options.max_retries must not be negative")
 	}
 	return c, nil
 }
@@ -146,19 +157,26 @@ type huntTarget struct {
 	stop     func()
 }
 
-// openHunt builds the Hunt API client for conn and creds. With no host, it starts the
-// built-in emulator on loopback over the sample data and targets it, saying so on warn;
-// the emulator then accepts the given credentials (or its defaults if none).
+// openHunt builds the Hunt API client for conn and creds, with options.timeout per request,
+// options.max_retries, and options.result_limit (default 10000) on every search. With no
+// host, it starts the built-in emulator on loopback over the sample data and targets it,
+// saying so on warn; the emulator then accepts the given credentials (or its defaults if
+// none). Warnings of the client (certificate verification off) go to warn too. The caller
+// calls stop when done; ctx ending stops the emulator as well.
 func openHunt(ctx context.Context, conn connection, creds credentials, warn io.Writer) (
 	*huntTarget, error) {
 	t := &huntTarget{stop: func() {}}
 	cfg := hunt.Config{
 		AppID: creds.AppID, Secret: creds.Secret, Insecure: conn.Options.Insecure,
+		ServerName:  conn.SNI,
 		Timeout:     time.Duration(conn.Options.Timeout * float64(time.Second)),
-		ResultLimit: conn.Options.ResultLimit,
+		ResultLimit: conn.Options.resultLimit(),
 	}
-	if cfg.ResultLimit == 0 {
-		cfg.ResultLimit = defaultResultLimit
+	if n := conn.Options.MaxRetries; n != nil {
+		cfg.MaxRetries = *n
+		if *n == 0 {
+			cfg.MaxRetries = -1 // hunt.Config's "none"
+		}
 	}
 	if conn.Host == "" {
 		if cfg.AppID == "" && cfg.Secret == "" {

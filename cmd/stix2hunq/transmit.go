@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -82,14 +83,15 @@ func (c *transmitCmd) Run(io stdio) error {
 		}
 		return writeJSONLine(io.out, map[string]any{"success": true})
 	}
-	return c.results(ctx, io, target.client)
+	return c.results(ctx, io, target.client, conn.Options.resultLimit())
 }
 
-// results runs `results QUERY OFFSET LENGTH`.
+// results runs `results QUERY OFFSET LENGTH`, at most limit events from the start.
 //
 // Limitation: the window (at most result_limit events) is held in memory before printing,
 // so that a failure mid-way prints a clean error object instead of half an answer.
-func (c *transmitCmd) results(ctx context.Context, io stdio, client *hunt.Client) error {
+func (c *transmitCmd) results(ctx context.Context, io stdio, client *hunt.Client,
+	limit int) error {
 	offset, err1 := strconv.Atoi(c.Args[1])
 	length, err2 := strconv.Atoi(c.Args[2])
 	if err1 != nil || err2 != nil || offset < 0 || length < 0 {
@@ -97,7 +99,7 @@ func (c *transmitCmd) results(ctx context.Context, io stdio, client *hunt.Client
 			fmt.Sprintf("OFFSET and LENGTH must be non-negative integers, got %q and %q",
 				c.Args[1], c.Args[2]))
 	}
-	bar := newProgress(io.err, length)
+	bar := newProgress(io.err, min(length, max(limit-offset, 0)))
 	data := []json.RawMessage{}
 	s := hunt.Search{Query: c.Args[0], Offset: offset, Length: length}
 	for page, err := range client.Pages(ctx, s) {
@@ -106,7 +108,7 @@ func (c *transmitCmd) results(ctx context.Context, io stdio, client *hunt.Client
 			return c.failHunt(io, err)
 		}
 		data = append(data, page.Events...)
-		bar.add(len(page.Events))
+		bar.add(len(page.Events), page.Remaining)
 	}
 	bar.finish()
 	return writeJSONLine(io.out, struct {
@@ -141,29 +143,39 @@ func writeJSONLine(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// progress is a progress bar on a terminal, and nothing elsewhere.
-type progress struct{ bar *progressbar.ProgressBar }
+// progress is a progress bar of the events received, on a terminal, for a window larger
+// than a page; elsewhere it does nothing.
+type progress struct {
+	bar         *progressbar.ProgressBar
+	total, done int
+}
 
-func newProgress(w io.Writer, total int) progress {
+func newProgress(w io.Writer, total int) *progress {
 	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return progress{}
+	if !ok || total <= hunt.MaxPageSize || !term.IsTerminal(int(f.Fd())) {
+		return &progress{}
 	}
-	if total <= 0 {
-		total = -1
-	}
-	return progress{progressbar.NewOptions(total, progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("events"), progressbar.OptionShowCount(),
-		progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))}
+	return &progress{total: total, bar: progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("events"),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond))}
 }
 
-func (p progress) add(n int) {
-	if p.bar != nil {
-		_ = p.bar.Add(n)
+// add counts n more events; remaining is what the server says is left (-1: unknown), which
+// may make the expected total smaller.
+func (p *progress) add(n, remaining int) {
+	if p.bar == nil {
+		return
 	}
+	p.done += n
+	if remaining >= 0 && p.done+remaining < p.total {
+		p.total = p.done + remaining
+		p.bar.ChangeMax(p.total)
+	}
+	_ = p.bar.Set(p.done)
 }
 
-func (p progress) finish() {
+func (p *progress) finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
 	}

@@ -11,6 +11,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/json"
 	"encoding/pem"
+	"io"
 	"math/big"
 	"net"
 	"os"
@@ -178,17 +179,34 @@ func TestTransmitResults(t *testing.T) {
 	}
 }
 
+// TestTransmitDefaultsToEmulator: with no host, results hunt the built-in sample data, and
+// stix-shifter's default window (the last 5 minutes) finds a good share of it, of many types.
 func TestTransmitDefaultsToEmulator(t *testing.T) {
-	q := `happenedAfter = "` + time.Now().Add(-time.Hour).UTC().Format(time.RFC3339) + `"`
-	out, errw, code := runCLI("transmit", "reaqta", "{}", "{}", "results", q, "0", "7")
-	if code != 0 || len(eventIDs(t, out)) != 7 ||
+	stamp := func(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+	now := time.Now()
+	q := `happenedAfter = "` + stamp(now.Add(-5*time.Minute)) + `" AND happenedBefore = "` +
+		stamp(now.Add(time.Minute)) + `"`
+	out, errw, code := runCLI("transmit", "reaqta", "{}", "{}", "results", q, "0", "10000")
+	var res struct {
+		Data []struct{ Payload struct{ EventType int } }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 ||
 		!strings.Contains(errw, "note: no host configured; using the built-in emulator") {
-		t.Errorf("got %d events, %q, %d", len(eventIDs(t, out)), errw, code)
+		t.Fatalf("got %q, %q, %d", out, errw, code)
+	}
+	types := map[int]bool{}
+	for _, ev := range res.Data {
+		types[ev.Payload.EventType] = true
+	}
+	if len(res.Data) < 600 || len(types) < 20 {
+		t.Errorf("got %d events of %d types in the last 5 minutes, want at least 600 of 20",
+			len(res.Data), len(types))
 	}
 }
 
 func TestTransmitBadConnection(t *testing.T) {
 	for _, conn := range []string{`{"host": `, `{"host": "h", "port": 70000}`,
+		`{"host": "h", "options": {"max_retries": -1}}`,
 		`{"host": "h", "selfSignedCert": "/no/such/file.pem"}`} {
 		out, _, code := runCLI("transmit", "reaqta", conn, goodConfig, "ping")
 		if code == 0 || !strings.Contains(out, `"success":false`) {
@@ -210,6 +228,15 @@ func TestTransmitTLS(t *testing.T) {
 	if code != exitTransmit || !strings.Contains(out, `"code":"certificate_fail"`) {
 		t.Errorf("untrusted: got %q, %d", out, code)
 	}
+	for sni, want := range map[string]string{"hive.test": `{"success":true}` + "\n",
+		"other.test": `"code":"certificate_fail"`} {
+		conn := connJSON(t, map[string]any{"host": url, "selfSignedCert": string(caPEM),
+			"sni": sni})
+		if out, _, _ := runCLI("transmit", "reaqta", conn, goodConfig, "ping"); !strings.Contains(
+			out, want) {
+			t.Errorf("sni %s: got %q, want %q", sni, out, want)
+		}
+	}
 	insecure := connJSON(t, map[string]any{"host": url,
 		"options": map[string]any{"insecure": true}})
 	out, errw, code := runCLI("transmit", "reaqta", insecure, goodConfig, "ping")
@@ -218,7 +245,7 @@ func TestTransmitTLS(t *testing.T) {
 	}
 }
 
-// testCertificates makes a CA and a certificate for 127.0.0.1 that it signed.
+// testCertificates makes a CA and a certificate for 127.0.0.1 and hive.test that it signed.
 func testCertificates(t *testing.T) ([]byte, tls.Certificate) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -235,7 +262,7 @@ func testCertificates(t *testing.T) ([]byte, tls.Certificate) {
 	caCert, _ := x509.ParseCertificate(caDER)
 	leaf := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "hive"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, DNSNames: []string{"hive.test"},
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
 	der, err := x509.CreateCertificate(rand.Reader, leaf, caCert, &key.PublicKey, key)
 	if err != nil {
@@ -243,4 +270,56 @@ func testCertificates(t *testing.T) ([]byte, tls.Certificate) {
 	}
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER}),
 		tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
+}
+
+// TestProgressOnlyOnTerminal: no progress bar is drawn on a file or a buffer.
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, w := range []io.Writer{f, &bytes.Buffer{}} {
+		p := newProgress(w, 10_000)
+		p.add(500, 9_000)
+		p.finish()
+		if p.bar != nil {
+			t.Errorf("%T: got a progress bar off a terminal", w)
+		}
+	}
+	if st, _ := f.Stat(); st.Size() != 0 {
+		t.Errorf("wrote %d bytes of progress to a file", st.Size())
+	}
+}
+
+// TestTransmitTimeout: options.timeout (seconds) bounds each request.
+func TestTransmitTimeout(t *testing.T) {
+	url := startEmulator(t, emulator.Options{Faults: emulator.Faults{
+		Latency: 300 * time.Millisecond}})
+	conn := connJSON(t, map[string]any{"host": url,
+		"options": map[string]any{"timeout": 0.05, "max_retries": 1}})
+	start := time.Now()
+	out, _, code := runCLI("transmit", "reaqta", conn, goodConfig, "ping")
+	if code != exitTransmit || !strings.Contains(out, `"code":"service_unavailable"`) ||
+		!strings.Contains(out, "timed out") || time.Since(start) > 2*time.Second {
+		t.Errorf("got %q, %d after %v; want a time-out", out, code, time.Since(start))
+	}
+}
+
+// TestTransmitRetries: a 503 is retried by default, and not with options.max_retries 0.
+func TestTransmitRetries(t *testing.T) {
+	for retries, want := range map[any]string{nil: `"success":true`,
+		0: `"code":"service_unavailable"`} {
+		url := startEmulator(t, emulator.Options{Faults: emulator.Faults{
+			AuthScript: []emulator.Fault{emulator.FaultUnavailable}}})
+		opts := map[string]any{}
+		if retries != nil {
+			opts["max_retries"] = retries
+		}
+		conn := connJSON(t, map[string]any{"host": url, "options": opts})
+		if out, _, _ := runCLI("transmit", "reaqta", conn, goodConfig, "ping"); !strings.Contains(
+			out, want) {
+			t.Errorf("max_retries %v: got %q, want %s", retries, out, want)
+		}
+	}
 }

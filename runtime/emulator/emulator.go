@@ -2,14 +2,15 @@
 // the same endpoints, status codes and bodies as the real API (authentication with expiring
 // tokens, 401, 422 for an unknown field or a syntax error, a refused count above 500,
 // nextPage paging), HunQ evaluated with the catalogue of compiler/hunq over stored events,
-// and fault injection (latency, 429 and 5xx with Retry-After, dropped connections,
-// malformed bodies, short-lived or revoked tokens).
+// and fault injection (latency, 429 and 5xx with Retry-After, dropped connections, bodies
+// cut short or malformed, short-lived or revoked tokens).
 //
 // [Server] is an http.Handler; [Start] serves one on 127.0.0.1 for the duration of a test
 // or a command.
 package emulator
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"io"
@@ -55,6 +56,9 @@ type Options struct {
 	// TLS, if set, makes Start serve HTTPS with this configuration.
 	TLS *tls.Config
 }
+
+// maxRequest bounds the body of a request.
+const maxRequest = 1 << 20
 
 // Stats counts what a server has answered.
 type Stats struct {
@@ -113,6 +117,16 @@ func New(opts Options) *Server {
 
 // ServeHTTP answers one request, after the configured faults.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// The Date is the server's clock, which may differ from the client's.
+	w.Header().Set("Date", s.opts.Now().UTC().Format(http.TimeFormat))
+	// Reading the body to its end first lets net/http notice a client that hangs up
+	// during an injected delay, and end the request's context.
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequest+1))
+	if err != nil || len(body) > maxRequest {
+		writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	if s.inject(w, r) {
 		s.faulted.Add(1)
 		return

@@ -154,6 +154,7 @@ func TestHuntRejects(t *testing.T) {
 		{"?count=501", `pid = 1`, 400, "count must be an integer from 1 to 500"},
 		{"?count=0", `pid = 1`, 400, "count must be"},
 		{"?count=10&cursor=nope.1", `pid = 1`, 400, "invalid or expired cursor"},
+		{"?count=10", strings.Repeat(" ", 1<<20) + `pid = 1`, 413, "request body too large"},
 	} {
 		_, status, msg := eventIDs(t, base, tok, hunt.HuntPath+tc.path, tc.query)
 		if status != tc.status || !strings.Contains(msg, tc.msg) {

@@ -85,7 +85,8 @@ func NewEvent(raw json.RawMessage) (Event, error) {
 }
 
 // SampleEvents returns the built-in dataset: n generated events (sample.DefaultCount if
-// n <= 0) over the hour before now.
+// n <= 0) over the hour before now, a third of them in its last 5 minutes (see package
+// sample).
 func SampleEvents(seed uint64, n int, now time.Time) []Event {
 	docs := sample.Generate(sample.Options{Seed: seed, Count: n, Now: now})
 	out := make([]Event, 0, len(docs))

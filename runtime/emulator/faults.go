@@ -20,7 +20,8 @@ const (
 	FaultServerError       // 500
 	FaultUnavailable       // 503 with Retry-After
 	FaultDrop              // the connection is closed with no answer
-	FaultMalformed         // 200 with a truncated JSON body
+	FaultMalformed         // 200 with a complete body of truncated JSON
+	FaultCut               // 200 whose body stops before its Content-Length
 )
 
 // Faults say which failures a server injects. Scripts are deterministic, for tests; shares
@@ -32,9 +33,10 @@ type Faults struct {
 	Script []Fault
 	// AuthScript is applied likewise to the first authentication requests.
 	AuthScript []Fault
-	// RateLimitShare, ServerErrorShare, DropShare and MalformedShare are the shares of hunt
-	// requests (after Script) answered with 429, 503, a dropped connection, a bad body.
-	RateLimitShare, ServerErrorShare, DropShare, MalformedShare float64
+	// RateLimitShare, ServerErrorShare, DropShare, CutShare and MalformedShare are the
+	// shares of hunt requests (after Script) answered with 429, 503, a dropped connection,
+	// a body cut short and a malformed body.
+	RateLimitShare, ServerErrorShare, DropShare, CutShare, MalformedShare float64
 	// RetryAfter is sent with 429 and 503, in whole seconds rounded up (0: no header).
 	RetryAfter time.Duration
 	// RevokeAfter, if positive, makes every token invalid after that many hunts, before
@@ -76,7 +78,8 @@ func (fs *faultState) next(path string) Fault {
 		fault Fault
 	}{
 		{fs.f.RateLimitShare, FaultRateLimit}, {fs.f.ServerErrorShare, FaultUnavailable},
-		{fs.f.DropShare, FaultDrop}, {fs.f.MalformedShare, FaultMalformed},
+		{fs.f.DropShare, FaultDrop}, {fs.f.CutShare, FaultCut},
+		{fs.f.MalformedShare, FaultMalformed},
 	} {
 		if x < c.share {
 			return c.fault
@@ -118,11 +121,32 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request) bool {
 		drop(w)
 	case FaultMalformed:
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"result":[{"eventId":"8471021095003`))
+		_, _ = w.Write([]byte(partialBody))
+	case FaultCut:
+		cut(w)
 	default:
 		return false
 	}
 	return true
+}
+
+// partialBody is the start of a page of results.
+const partialBody = `{"result":[{"eventId":"8471021095003`
+
+// cut sends a 200 announcing a body longer than what follows, then closes the connection.
+func cut(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler)
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" +
+		"Content-Length: 4096\r\n\r\n" + partialBody)
+	_ = buf.Flush()
+	_ = conn.Close()
 }
 
 // drop closes the connection without an answer.

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,9 +41,11 @@ func (s *Server) handleHunt(w http.ResponseWriter, r *http.Request) {
 	if end < len(set.matches) {
 		next = s.nextPage(r, count, s.cursors.cursor(set, end))
 	}
+	body := s.page(set.matches[pos:end], next, len(set.matches)-end)
 	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
-	_ = s.writePage(w, set.matches[pos:end], next, len(set.matches)-end)
+	_, _ = w.Write(body)
 }
 
 func (s *Server) reject(w http.ResponseWriter, status int, msg string) {
@@ -126,6 +127,11 @@ func (s *Server) resultSet(cursor, query string) (*resultSet, int, int, error) {
 	return set, 0, 0, nil
 }
 
+// nextPage is the absolute URL of the next page: the hunt path with count and cursor.
+//
+// Limitation: the real nextPage's parameters are unknown; clients that keep its query
+// string, as stix-shifter's and ours do, are not affected. A GET on it, as ReaQta's
+// JavaScript client does, is answered 405.
 func (s *Server) nextPage(r *http.Request, count int, cursor string) string {
 	base := s.opts.PublicURL
 	if base == "" {
@@ -139,24 +145,24 @@ func (s *Server) nextPage(r *http.Request, count int, cursor string) string {
 	return strings.TrimSuffix(base, "/") + hunt.HuntPath + "?" + q.Encode()
 }
 
-// writePage writes the body of one page, copying the stored JSON of each event.
-func (s *Server) writePage(w io.Writer, idx []int32, next string, remaining int) error {
-	var b bytes.Buffer
-	b.WriteString(`{"result":[`)
+// page renders the body of one page, copying the stored JSON of each event.
+func (s *Server) page(idx []int32, next string, remaining int) []byte {
+	nextJSON, _ := json.Marshal(next)
+	size := 64 + len(nextJSON)
+	for _, k := range idx {
+		size += len(s.events[k].Raw) + 1
+	}
+	b := make([]byte, 0, size)
+	b = append(b, `{"result":[`...)
 	for i, k := range idx {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.Write(s.events[k].Raw)
-		if b.Len() > 1<<20 {
-			if _, err := w.Write(b.Bytes()); err != nil {
-				return err
-			}
-			b.Reset()
-		}
+		b = append(b, s.events[k].Raw...)
 	}
-	nextJSON, _ := json.Marshal(next)
-	fmt.Fprintf(&b, `],"nextPage":%s,"remainingItems":%d}`, nextJSON, remaining)
-	_, err := w.Write(b.Bytes())
-	return err
+	b = append(b, `],"nextPage":`...)
+	b = append(b, nextJSON...)
+	b = append(b, `,"remainingItems":`...)
+	b = strconv.AppendInt(b, int64(remaining), 10)
+	return append(b, '}')
 }

@@ -78,13 +78,21 @@ func (c *Client) authenticate(ctx context.Context) (token, error) {
 		return token{}, newError(CodeAuthenticationFail, resp.StatusCode,
 			"authenticate: malformed response body: no token", errNoBody)
 	}
-	return token{value: a.Token, renewAt: c.renewAt(a.ExpiresAt)}, nil
+	date, _ := http.ParseTime(resp.Header.Get("Date"))
+	return token{value: a.Token, renewAt: c.renewAt(a.ExpiresAt, date)}, nil
 }
 
-// renewAt turns expiresAt (epoch seconds, possibly fractional) into the time to renew:
-// RenewBefore ahead, but no earlier than half-way through the token's life. A token with no
-// readable expiry is kept until the server refuses it.
-func (c *Client) renewAt(expiresAt json.Number) time.Time {
+// maxSkew is how far the server's Date may differ from the local clock before the token's
+// lifetime is measured against the server's clock.
+const maxSkew = 5 * time.Second
+
+// renewAt turns expiresAt (epoch seconds, possibly fractional) into the local time to renew:
+// RenewBefore ahead, but no earlier than half-way through the token's life. When the
+// server's Date (zero if it sent none) is more than maxSkew away from the local clock, the
+// lifetime is expiresAt minus that Date, so that a skewed clock neither renews on every
+// call nor keeps a token past its end. A token with no readable expiry is kept until the
+// server refuses it.
+func (c *Client) renewAt(expiresAt json.Number, serverDate time.Time) time.Time {
 	now := c.cfg.Now()
 	f, err := expiresAt.Float64()
 	if err != nil || f <= 0 || math.IsInf(f, 0) || f > 1e11 {
@@ -92,8 +100,14 @@ func (c *Client) renewAt(expiresAt json.Number) time.Time {
 	}
 	sec, frac := math.Modf(f)
 	exp := time.Unix(int64(sec), int64(frac*1e9))
-	margin := min(c.cfg.RenewBefore, exp.Sub(now)/2)
-	return exp.Add(-margin)
+	life := exp.Sub(now)
+	if !serverDate.IsZero() && (serverDate.Sub(now) > maxSkew || now.Sub(serverDate) > maxSkew) {
+		life = exp.Sub(serverDate)
+	}
+	if life <= 0 {
+		return now
+	}
+	return now.Add(life - min(c.cfg.RenewBefore, life/2))
 }
 
 // redact removes the secret and the given tokens from e's message.

@@ -8,10 +8,10 @@ import (
 	"github.com/stix2hunq/stix2hunq/runtime/hunt"
 )
 
-// BenchmarkHuntPaging pages through 100,000 emulated events over loopback HTTP, 500 a
+// BenchmarkPaging pages through 100,000 emulated events over loopback HTTP, 500 a
 // page: authentication, 200 hunt requests, the emulator's evaluation and the client's
 // decoding. It reports events per second.
-func BenchmarkHuntPaging(b *testing.B) {
+func BenchmarkPaging(b *testing.B) {
 	const n = 100_000
 	_, url := serve(b, n, emulator.Options{})
 	c := client(b, url, nil)

@@ -1,10 +1,23 @@
 // Package hunt is a client of the QRadar EDR (ReaQta Hive) Hunt API: it authenticates with an
 // application id and secret, keeps the bearer token fresh, runs HunQ queries through
-// POST /rqt-api/1/events/hunt and streams the result pages to the caller, retrying transient
-// failures with bounded exponential backoff.
+// POST /rqt-api/1/events/hunt and streams the result pages to the caller.
+//
+// A [Search] is a query and a window of its results, as stix-shifter's
+// `results QUERY OFFSET LENGTH` defines it. [Client.Pages] yields the window page by page
+// as it arrives, following nextPage (its query string, re-posted with the same body to the
+// configured host) and never going back to an earlier page (a failed one is asked for
+// again); [Client.Events] yields event by event
+// and [Client.Collect] gathers them.
+//
+// The token is renewed before its expiresAt (measured on the server's clock when the two
+// disagree) and once when the server refuses it with 401. Network errors, 429 and 5xx
+// answers other than 501, and bodies cut short are retried with exponential backoff and
+// jitter, honouring Retry-After, bounded in count and in time; other 4xx answers are final.
+// Every attempt has a timeout, and the context cancels a call at any point.
 //
 // Every failure is an [*Error] whose [Code] is one of stix-shifter's transmission error codes.
-// Secrets (the application secret and bearer tokens) never appear in an error.
+// Secrets (the application secret and bearer tokens) never appear in an error, and a
+// [Config] or [Client] formatted with fmt shows neither.
 package hunt
 
 import (
@@ -39,6 +52,9 @@ type Config struct {
 	CACertPEM []byte
 	// Insecure turns off certificate verification; New then returns a warning.
 	Insecure bool
+	// ServerName, if set, is the name sent in TLS SNI and checked in the certificate
+	// instead of the host's (stix-shifter's "sni").
+	ServerName string
 	// Timeout bounds each HTTP attempt, response body included (default 30s).
 	Timeout time.Duration
 	// MaxRetries bounds the retries of one call after its first attempt (default 4;
@@ -46,7 +62,9 @@ type Config struct {
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the exponential backoff (defaults 500ms and 15s).
 	RetryWaitMin, RetryWaitMax time.Duration
-	// MaxRetryElapsed bounds the total time one call may spend retrying (default 2m).
+	// MaxRetryElapsed bounds the time one call may spend before its last attempt starts
+	// (default 2m): a wait, Retry-After included, that would pass it is not taken. The
+	// whole call takes at most MaxRetryElapsed + Timeout.
 	MaxRetryElapsed time.Duration
 	// RenewBefore is how long before expiresAt the token is renewed (default 60s, at most
 	// half the token's lifetime).
@@ -104,6 +122,24 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
+// String names the client by its host; it never shows the credentials.
+func (c *Client) String() string { return "hunt.Client(" + c.base.String() + ")" }
+
+// GoString is String, so that %#v does not show the credentials either.
+func (c *Client) GoString() string { return c.String() }
+
+// String shows the configuration with the secret redacted.
+func (c Config) String() string {
+	if c.Secret != "" {
+		c.Secret = "[redacted]"
+	}
+	type plain Config // drops the methods, so that formatting does not recurse
+	return fmt.Sprintf("%+v", plain(c))
+}
+
+// GoString is String, so that %#v does not show the secret either.
+func (c Config) GoString() string { return c.String() }
+
 // Warnings returns what the configuration makes unsafe, such as turned-off certificate
 // verification, one sentence each.
 func (c *Client) Warnings() []string { return append([]string(nil), c.warnings...) }
@@ -153,9 +189,28 @@ func parseBase(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return nil, newError(CodeUnknown, 0, fmt.Sprintf("invalid host %q", raw), nil)
+		return nil, newError(CodeUnknown, 0, fmt.Sprintf("invalid host %q: want "+
+			"[https://]HOST[:PORT]", withoutUserinfo(raw)), nil)
+	}
+	if u.User != nil {
+		return nil, newError(CodeUnknown, 0, fmt.Sprintf("invalid host %q: it must not "+
+			"hold credentials", withoutUserinfo(raw)), nil)
 	}
 	return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
+}
+
+// withoutUserinfo hides what comes before an "@" in a host URL, which may be a password.
+func withoutUserinfo(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		scheme, rest = "", raw
+	} else {
+		scheme += "://"
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = "[redacted]@" + rest[i+1:]
+	}
+	return scheme + rest
 }
 
 // endpoint returns the absolute URL of path with the raw query on the configured host.

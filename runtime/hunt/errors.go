@@ -107,12 +107,18 @@ func certReason(err error) string {
 	return "certificate not trusted: " + err.Error()
 }
 
-// redact replaces every secret in e's message with a mark. The underlying error is kept
-// for errors.Is but hidden behind the redacted message.
+// redact replaces every secret in e's message with a mark. A secret too short to replace
+// without garbling the text withholds the whole message instead. The underlying error is
+// kept for errors.Is; it never holds a request body or header, so no secret.
 func redact(e *Error, secrets ...string) *Error {
 	for _, s := range secrets {
-		if len(s) >= 4 {
+		switch {
+		case s == "" || !strings.Contains(e.Message, s):
+		case len(s) >= 4:
 			e.Message = strings.ReplaceAll(e.Message, s, "[redacted]")
+		default:
+			e.Message = fmt.Sprintf("HTTP %d: [redacted: the message may show a secret]",
+				e.Status)
 		}
 	}
 	return e

@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"math/big"
 	"net"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,11 +26,22 @@ var now = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
 // allQuery matches every sample event.
 const allQuery = `happenedAfter = "2024-05-01T10:00:00.000Z"`
 
+var sampleCache sync.Map // event count -> []emulator.Event
+
+// samples returns n sample events at the test clock, generating each count once.
+func samples(n int) []emulator.Event {
+	if evs, ok := sampleCache.Load(n); ok {
+		return evs.([]emulator.Event)
+	}
+	evs, _ := sampleCache.LoadOrStore(n, emulator.SampleEvents(1, n, now))
+	return evs.([]emulator.Event)
+}
+
 // serve starts an emulator over n sample events (if opts has none) on loopback.
 func serve(t testing.TB, n int, opts emulator.Options) (*emulator.Server, string) {
 	t.Helper()
 	if opts.Events == nil {
-		opts.Events = emulator.SampleEvents(1, n, now)
+		opts.Events = samples(n)
 	}
 	s := emulator.New(opts)
 	url, stop := s.Start(context.Background())
@@ -71,7 +83,7 @@ func ids(t testing.TB, evs []json.RawMessage) []string {
 
 // sampleIDs returns the eventIds of the sample events in the order the emulator serves.
 func sampleIDs(t testing.TB, n int) []string {
-	evs := emulator.SampleEvents(1, n, now)
+	evs := samples(n)
 	raws := make([]json.RawMessage, len(evs))
 	for i, ev := range evs {
 		raws[i] = ev.Raw
@@ -92,7 +104,8 @@ func wantCode(t *testing.T, err error, code hunt.Code) *hunt.Error {
 	return he
 }
 
-// testPKI is a CA made for one test and a server certificate for 127.0.0.1 signed by it.
+// testPKI is a CA made for one test and a server certificate for 127.0.0.1 and hive.test
+// signed by it.
 type testPKI struct {
 	caPEM  []byte
 	server tls.Certificate
@@ -121,7 +134,7 @@ func newPKI(t testing.TB) testPKI {
 	leaf := &x509.Certificate{
 		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "hive.test"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, DNSNames: []string{"hive.test"},
 		KeyUsage:    x509.KeyUsageDigitalSignature,
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	}

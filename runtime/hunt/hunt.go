@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"iter"
 	"net/http"
 	"net/url"
@@ -12,12 +11,24 @@ import (
 )
 
 // Search is one hunt: a HunQ query and the window of its results to return, as stix-shifter's
-// `results QUERY OFFSET LENGTH` defines it. Events before Offset are fetched and dropped;
-// a negative Length means no end. Config.ResultLimit, if set, caps Offset+Length.
+// `results QUERY OFFSET LENGTH` defines it: the events at indices [Offset, Offset+Length)
+// of the server's answer. Events before Offset are fetched and dropped, since the Hunt API
+// has no offset parameter. Config.ResultLimit, if positive, caps Offset+Length.
 type Search struct {
-	Query          string
-	Offset, Length int
+	// Query is the HunQ text, sent as is.
+	Query string
+	// Offset is the index of the first event to return; it must not be negative.
+	Offset int
+	// Length is the number of events to return: 0 returns none without a request, and
+	// [Unbounded] (any negative value) returns all up to Config.ResultLimit.
+	Length int
 }
+
+// Limitation: the Hunt API has no offset parameter that is known, so a window far into the
+// results costs the pages before it: they are fetched and dropped.
+
+// Unbounded is a [Search.Length] that asks for every result (up to Config.ResultLimit).
+const Unbounded = -1
 
 // Page is one page of results, trimmed to the search's window.
 type Page struct {
@@ -191,27 +202,24 @@ func (c *Client) fetch(ctx context.Context, rawQuery string, body []byte) (*hunt
 	}
 }
 
+// decodeHunt reads an answer to a hunt, whose body post has already read whole.
 func decodeHunt(resp *http.Response) (*huntAnswer, *Error) {
 	defer drain(resp)
 	if resp.StatusCode != http.StatusOK {
 		return nil, statusError("hunt", resp.StatusCode, serverMessage(resp))
 	}
+	raw, err := bodyBytes(resp)
+	if err != nil {
+		return nil, transportError("hunt", err)
+	}
 	var a huntAnswer
-	err := json.NewDecoder(resp.Body).Decode(&a)
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case err == nil && a.Result == nil:
-		return nil, newError(CodeUnknown, resp.StatusCode,
-			"hunt: malformed response body: no result array", errNoBody)
-	case err == nil:
-		return &a, nil
-	case errors.As(err, &syn) || errors.As(err, &typ) || errors.Is(err, io.EOF),
-		errors.Is(err, io.ErrUnexpectedEOF):
-		// Limitation: a body cut short is reported as malformed and not retried: it
-		// may be a dropped connection, but the retry layer has already returned.
+	if err := json.Unmarshal(raw, &a); err != nil {
 		return nil, newError(CodeUnknown, resp.StatusCode,
 			"hunt: malformed response body: "+err.Error(), errors.Join(errNoBody, err))
 	}
-	return nil, transportError("hunt", err)
+	if a.Result == nil {
+		return nil, newError(CodeUnknown, resp.StatusCode,
+			"hunt: malformed response body: no result array", errNoBody)
+	}
+	return &a, nil
 }

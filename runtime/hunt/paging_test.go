@@ -2,6 +2,9 @@ package hunt_test
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -113,25 +116,97 @@ func TestStopEarly(t *testing.T) {
 	}
 }
 
-// TestTokenExpiryMidPaging: tokens live 200ms and pages take 40ms; the client renews
-// before expiry, so the server never has to refuse a token.
+// fakeClock is a clock shared by the emulator and the client, moved by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// slowAnswer moves clk forward by d when the answer starts, after the server has checked
+// the request and before the client can see the answer.
+type slowAnswer struct {
+	http.ResponseWriter
+	clk     *fakeClock
+	d       time.Duration
+	started bool
+}
+
+func (w *slowAnswer) WriteHeader(status int) {
+	if !w.started {
+		w.started = true
+		w.clk.advance(w.d)
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *slowAnswer) Write(b []byte) (int, error) {
+	if !w.started {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// TestTokenExpiryMidPaging: tokens live 15 minutes; each hunt request takes 40s to reach
+// the server and its answer 4m10s to come back, on a clock shared by the emulator and the
+// client. The client renews a token a minute before it expires, so the server never
+// refuses one; a client that waited for expiresAt would send the 4th page at 14m30s and
+// have it refused at 15m10s.
 func TestTokenExpiryMidPaging(t *testing.T) {
-	srv, url := serve(t, 600, emulator.Options{
-		TokenLifetime: 200 * time.Millisecond,
-		Faults:        emulator.Faults{Latency: 40 * time.Millisecond},
+	clk := &fakeClock{t: now}
+	srv := emulator.New(emulator.Options{
+		Events: samples(1000), Now: clk.Now,
 	})
-	c := client(t, url, func(cfg *hunt.Config) { cfg.PageSize = 50 })
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != hunt.HuntPath {
+			srv.ServeHTTP(w, r)
+			return
+		}
+		clk.advance(40 * time.Second)
+		srv.ServeHTTP(&slowAnswer{ResponseWriter: w, clk: clk,
+			d: 4*time.Minute + 10*time.Second}, r)
+	}))
+	t.Cleanup(ts.Close)
+	c := client(t, ts.URL, func(cfg *hunt.Config) { cfg.PageSize, cfg.Now = 100, clk.Now })
 	evs, err := c.Collect(context.Background(), hunt.Search{Query: allQuery, Length: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(sampleIDs(t, 600), ids(t, evs)); diff != "" {
+	if diff := cmp.Diff(sampleIDs(t, 1000), ids(t, evs)); diff != "" {
 		t.Fatalf("events (-want +got):\n%s", diff)
 	}
-	st := srv.Stats()
-	if st.Auth < 3 || st.Unauthorized != 0 {
-		t.Errorf("got %d authentications and %d refusals, want at least 3 and none",
-			st.Auth, st.Unauthorized)
+	// Pages sent every 4m50s; tokens issued at 0, 14m30s, 29m and 43m30s.
+	if st := srv.Stats(); st.Auth != 4 || st.Unauthorized != 0 || st.Hunts != 10 {
+		t.Errorf("got %d authentications, %d refusals and %d hunts; want 4, 0 and 10",
+			st.Auth, st.Unauthorized, st.Hunts)
+	}
+}
+
+// TestServerClockSkew: the server's clock is an hour behind, so by the client's clock
+// every token has expired on arrival; the client measures the lifetime on the server's
+// Date and authenticates once.
+func TestServerClockSkew(t *testing.T) {
+	srv, url := serve(t, 1000, emulator.Options{
+		Now: func() time.Time { return time.Now().Add(-time.Hour) },
+	})
+	c := client(t, url, func(cfg *hunt.Config) { cfg.PageSize = 100 })
+	evs, err := c.Collect(context.Background(), hunt.Search{Query: allQuery, Length: -1})
+	if err != nil || len(evs) != 1000 {
+		t.Fatalf("got %d events, %v; want 1000", len(evs), err)
+	}
+	if st := srv.Stats(); st.Auth != 1 || st.Hunts != 10 {
+		t.Errorf("got %d authentications and %d hunts, want 1 and 10", st.Auth, st.Hunts)
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 	"github.com/stix2hunq/stix2hunq/runtime/hunt"
 )
 
-func TestTLS(t *testing.T) {
+// serveTLS starts an emulator over HTTPS with a certificate from a new test CA.
+func serveTLS(t *testing.T) (testPKI, string) {
 	pki := newPKI(t)
 	_, url := serve(t, 30, emulator.Options{
 		TLS: &tls.Config{Certificates: []tls.Certificate{pki.server}},
@@ -18,6 +19,11 @@ func TestTLS(t *testing.T) {
 	if !strings.HasPrefix(url, "https://") {
 		t.Fatalf("emulator serves %s, want https", url)
 	}
+	return pki, url
+}
+
+func TestTLS(t *testing.T) {
+	pki, url := serveTLS(t)
 	t.Run("trusted CA", func(t *testing.T) {
 		c := client(t, url, func(cfg *hunt.Config) { cfg.CACertPEM = pki.caPEM })
 		got, err := collect(c, allQuery)
@@ -55,4 +61,22 @@ func TestTLS(t *testing.T) {
 			CACertPEM: []byte("not a certificate")})
 		wantCode(t, err, hunt.CodeCertificateFail)
 	})
+}
+
+// TestServerName: the configured server name is the one checked in the certificate.
+func TestServerName(t *testing.T) {
+	pki, url := serveTLS(t)
+	c := client(t, url, func(cfg *hunt.Config) {
+		cfg.CACertPEM, cfg.ServerName = pki.caPEM, "hive.test"
+	})
+	if err := c.Ping(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	c = client(t, url, func(cfg *hunt.Config) {
+		cfg.CACertPEM, cfg.ServerName = pki.caPEM, "other.test"
+	})
+	he := wantCode(t, c.Ping(context.Background()), hunt.CodeCertificateFail)
+	if !strings.Contains(he.Message, "other.test") {
+		t.Errorf("got %q, want it to name the server name checked", he.Message)
+	}
 }

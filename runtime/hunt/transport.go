@@ -12,7 +12,7 @@ import (
 // newTransport builds the HTTP transport: proxies from the environment, the system roots or
 // the configured PEM CA, and verification off only when asked, with a warning.
 func newTransport(cfg Config, base *url.URL) (*http.Transport, string, error) {
-	tlsCfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	tlsCfg := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: cfg.ServerName}
 	var warn string
 	switch {
 	case cfg.Insecure:

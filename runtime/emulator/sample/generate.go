@@ -27,8 +27,18 @@ type Options struct {
 // DefaultCount is the number of events Generate makes when Options.Count is zero.
 const DefaultCount = 2000
 
+// Span is the time before Options.Now over which events happen, and Recent the end of it
+// that holds RecentShare of them besides its share of the rest: a hunt over the default
+// window of stix-shifter (the last 5 minutes) right after Now finds about 39% of the
+// events, of every kind, instead of the 1/12 that an even spread would give.
+const (
+	Span        = time.Hour
+	Recent      = 5 * time.Minute
+	RecentShare = 1.0 / 3
+)
+
 // Generate returns events as decoded JSON objects, newest first, with happenedAt in the
-// hour before opts.Now.
+// Span before opts.Now, denser in its Recent end.
 func Generate(opts Options) []map[string]any {
 	if opts.Count <= 0 {
 		opts.Count = DefaultCount
@@ -39,7 +49,11 @@ func Generate(opts Options) []map[string]any {
 	g := &gen{r: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), now: opts.Now}
 	times := make([]time.Time, opts.Count)
 	for i := range times {
-		ms := g.r.Int64N(int64(time.Hour/time.Millisecond)) + 1
+		span := Span
+		if g.chance(RecentShare) {
+			span = Recent
+		}
+		ms := g.r.Int64N(int64(span/time.Millisecond)) + 1
 		times[i] = opts.Now.Add(-time.Duration(ms) * time.Millisecond).UTC()
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i].After(times[j]) })

@@ -25,7 +25,7 @@ var kinds = []kind{
 	{37, 5, winINet},
 	{38, 8, dns},
 	{39, 4, logon},
-	{40, 2, logon},
+	{40, 2, logonFailed},
 	{85, 1, service},
 	{87, 2, service},
 	{88, 2, service},
@@ -89,6 +89,9 @@ func fileEvent(renameSuffix string) func(g *gen, c *ctx) map[string]any {
 
 var ports = []int{443, 443, 443, 80, 53, 445, 3389, 135, 5985, 8080, 22}
 
+// network is a connection of the endpoint: outbound to a web site (TCP, or UDP to port
+// 53), inbound from another endpoint to a local service, over IPv6 between endpoints, or
+// an ICMP echo (ports 0). localAddr is always the endpoint's own address.
 func network(g *gen, c *ctx) map[string]any {
 	site := remoteSites[g.pick(len(remoteSites))]
 	d := map[string]any{
@@ -96,20 +99,30 @@ func network(g *gen, c *ctx) map[string]any {
 		"localPort": 49152 + g.pick(16000), "remoteAddr": site.ip,
 		"remotePort": ports[g.pick(len(ports))], "outbound": true,
 	}
+	peer := g.peer(c.host)
 	switch {
 	case g.chance(0.2): // inbound: the local port is the service
-		peer := hosts[g.pick(len(hosts))]
 		d["outbound"] = false
 		d["localPort"], d["remotePort"] = ports[3+g.pick(len(ports)-3)], 49152+g.pick(16000)
 		d["remoteAddr"] = peer.ip
 	case g.chance(0.1):
-		peer := hosts[g.pick(len(hosts))]
 		d["addressFamily"], d["localAddr"], d["remoteAddr"] = 1, c.host.ip6, peer.ip6
+	case g.chance(0.05):
+		d["protocol"], d["localPort"], d["remotePort"], d["remoteAddr"] = 2, 0, 0, peer.ip
 	}
 	if d["remotePort"] == 53 {
 		d["protocol"] = 1
 	}
 	return d
+}
+
+// peer is another endpoint than h.
+func (g *gen) peer(h host) host {
+	p := hosts[g.pick(len(hosts)-1)]
+	if p.id == h.id {
+		p = hosts[len(hosts)-1]
+	}
+	return p
 }
 
 var registryKeys = []struct{ key, name, data string }{
@@ -178,8 +191,9 @@ func dns(g *gen, c *ctx) map[string]any {
 	}
 }
 
+// logon is a successful logon (4624) on the endpoint from another one.
 func logon(g *gen, c *ctx) map[string]any {
-	peer := hosts[g.pick(len(hosts))]
+	peer := g.peer(c.host)
 	who := people[g.pick(len(people))]
 	c.prog, c.acct = progLsass, system[0]
 	d := map[string]any{
@@ -195,6 +209,20 @@ func logon(g *gen, c *ctx) map[string]any {
 	}
 	if g.chance(0.5) {
 		d["etwLogonProcessName"], d["etwAuthenticationPackageName"] = "Kerberos", "Kerberos"
+	}
+	return d
+}
+
+// logonFailed is a failed logon (4625): a bad password, or an unknown user name.
+func logonFailed(g *gen, c *ctx) map[string]any {
+	d := logon(g, c)
+	d["etwEventId"], d["etwEventVersion"] = 4625, 0
+	d["etwTargetLogonId"] = "0x0"
+	d["etwStatus"], d["etwFailureReason"] = "0xc000006d", "%%2313"
+	d["etwSubStatus"] = "0xc000006a"
+	if g.chance(0.3) {
+		d["etwTargetUserName"], d["etwTargetUserSid"] = "administrator", "S-1-0-0"
+		d["etwSubStatus"] = "0xc0000064"
 	}
 	return d
 }
