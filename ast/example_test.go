@@ -53,8 +53,8 @@ func ExampleCheck() {
 	p := &ast.Pattern{Expr: &ast.BracketExpr{Comparison: &ast.CompareExpr{
 		Op: ast.OpMatches, Path: &ast.ObjectPath{ObjectType: "file",
 			Steps: []ast.PathStep{{Key: "name"}}},
-		Value: &ast.StringLit{Pos: ast.Pos{Offset: 21, Line: 1, Column: 22}, Value: "(?<=x)"}}}}
+		Value: &ast.StringLit{Pos: ast.Pos{Offset: 21, Line: 1, Column: 22}, Value: "(a"}}}}
 	fmt.Println(ast.Check(p))
 	// Output:
-	// pattern:1:22: MATCHES needs a regular expression in RE2 syntax: RE2 has no lookbehind (?<=...)
+	// pattern:1:22: MATCHES needs a regular expression in RE2 syntax: missing closing ): `(a`
 }

@@ -21,8 +21,8 @@ func show(toks []lexer.Token) string {
 // TestScan: tokens, their types and their positions, with every kind of white space and
 // comment between them; an observation's brackets come as one BracketText token.
 func TestScan(t *testing.T) {
-	src := "( [a:b.'ü'[*]\u00a0!=\t-1.5]\n/* c\nd */ AND\u3000[x:y IN (t'2020-01-01T00:00:00Z',h'0a')])" +
-		" // end\nWITHIN +2 SECONDS"
+	src := "( [a:b.'ü'[*]\u00a0!=\t-1.5]\n/* c\nd */ AND\u3000" +
+		"[x:y IN (t'2020-01-01T00:00:00Z',h'0a')]) // end\nWITHIN +2 SECONDS"
 	toks, err := scan(src, 0)
 	if err != nil {
 		t.Fatal(err)

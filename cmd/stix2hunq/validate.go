@@ -18,10 +18,10 @@ func init() {
 
 // validateCmd checks patterns: PATTERN, or one pattern a line from standard input for "-".
 type validateCmd struct {
-	Version string `name:"stix-version" enum:"2.0,2.1" default:"2.1" help:"STIX version of the patterns (2.0 or 2.1)."`
+	Version string `name:"stix-version" enum:"2.0,2.1" default:"2.1" help:"STIX version."`
 	JSON    bool   `name:"json" help:"Print one JSON result a pattern on standard output."`
 	HunQ    bool   `name:"hunq" help:"Check HunQ queries instead of STIX patterns."`
-	Pattern string `arg:"" help:"The pattern, or - to read one pattern a line from standard input."`
+	Pattern string `arg:"" help:"The pattern, or - for one pattern a line on standard input."`
 }
 
 // validation is the JSON result for one pattern.

@@ -23,6 +23,10 @@ func runIn(stdin string, args ...string) (string, string, int) {
 }
 
 func TestValidate(t *testing.T) {
+	caret := func(msg, line string, col int) string {
+		return msg + "\n    " + line + "\n    " + strings.Repeat(" ", col-1) + "^\n"
+	}
+	several := "[a:b LIKE 1] WITHIN 0 SECONDS"
 	cases := []struct {
 		name     string
 		args     []string
@@ -30,33 +34,53 @@ func TestValidate(t *testing.T) {
 		out, err string
 		code     int
 	}{
-		{"valid", []string{"validate", "[file:name = 'a']"}, "", "", "", 0},
-		{"invalid with caret", []string{"validate", "[file:size = ]"}, "", "",
-			"pattern:1:14: expected a value, found \"]\"\n    [file:size = ]\n                 ^\n", 3},
-		{"tab keeps the caret aligned", []string{"validate", "[a:b =\t]"}, "", "",
-			"pattern:1:8: expected a value, found \"]\"\n    [a:b =\t]\n          \t^\n", 3},
-		{"several errors", []string{"validate", "[a:b LIKE 1] WITHIN 0 SECONDS"}, "", "",
-			"pattern:1:11: LIKE needs a string, found an integer\n    [a:b LIKE 1] WITHIN 0 SECONDS\n              ^\n" +
-				"pattern:1:14: WITHIN needs a positive number of seconds, found 0\n    [a:b LIKE 1] WITHIN 0 SECONDS\n                 ^\n", 3},
-		{"2.0 refuses EXISTS", []string{"validate", "--stix-version", "2.0", "[EXISTS a:b]"}, "", "",
-			"pattern:1:2: EXISTS is not part of STIX 2.0 patterns (it is new in 2.1)\n    [EXISTS a:b]\n     ^\n", 3},
-		{"2.1 takes EXISTS", []string{"validate", "--stix-version", "2.1", "[EXISTS a:b]"}, "", "", "", 0},
-		{"standard input", []string{"validate", "-"}, "[a:b = 1]\n\n[a:b = ]\r\n[c:d = 2]\n", "",
-			"<stdin>:3:\npattern:1:8: expected a value, found \"]\"\n    [a:b = ]\n           ^\n", 3},
-		{"standard input all valid", []string{"validate", "-"}, "[a:b = 1]\n[c:d = 2]", "", "", 0},
-		{"json valid", []string{"validate", "--json", "[a:b==1]"}, "",
-			`{"pattern":"[a:b==1]","language":"stix-2.1","valid":true,"canonical":"[a:b = 1]"}` + "\n", "", 0},
-		{"json invalid", []string{"validate", "--json", "[a:b = ]"}, "",
-			`{"pattern":"[a:b = ]","language":"stix-2.1","valid":false,"errors":[{"line":1,"column":8,"offset":7,"message":"expected a value, found \"]\""}]}` + "\n", "", 3},
-		{"json standard input", []string{"validate", "--json", "--stix-version=2.0", "-"}, "[a:b = 1]\n[a:b = ]\n",
-			`{"line":1,"pattern":"[a:b = 1]","language":"stix-2.0","valid":true,"canonical":"[a:b = 1]"}` + "\n" +
-				`{"line":2,"pattern":"[a:b = ]","language":"stix-2.0","valid":false,"errors":[{"line":1,"column":8,"offset":7,"message":"expected a value, found \"]\""}]}` + "\n", "", 3},
-		{"hunq valid", []string{"validate", "--hunq", "--json", `pid = 4 and (user = "a" OR user = "b")`}, "",
-			`{"pattern":"pid = 4 and (user = \"a\" OR user = \"b\")","language":"hunq","valid":true,"canonical":"pid = 4 AND (user = \"a\" OR user = \"b\")"}` + "\n", "", 0},
-		{"hunq invalid", []string{"validate", "--hunq", `pid = 4 AND (`}, "", "",
-			"hunq:1:14: expected a field name, found end of query\n    pid = 4 AND (\n                 ^\n", 3},
-		{"bad version", []string{"validate", "--stix-version", "3.0", "[a:b = 1]"}, "", "",
-			"stix2hunq: --stix-version must be one of \"2.0\",\"2.1\" but got \"3.0\"\n", 1},
+		{name: "valid", args: []string{"validate", "[file:name = 'a']"}},
+		{name: "invalid with caret", args: []string{"validate", "[file:size = ]"}, code: 3,
+			err: caret(`pattern:1:14: expected a value, found "]"`, "[file:size = ]", 14)},
+		{name: "tab keeps the caret aligned", args: []string{"validate", "[a:b =\t]"}, code: 3,
+			err: "pattern:1:8: expected a value, found \"]\"\n    [a:b =\t]\n          \t^\n"},
+		{name: "several errors", args: []string{"validate", several}, code: 3,
+			err: caret("pattern:1:11: LIKE needs a string, found an integer", several, 11) +
+				caret("pattern:1:14: WITHIN needs a positive number of seconds, found 0",
+					several, 14)},
+		{name: "2.0 refuses EXISTS", code: 3,
+			args: []string{"validate", "--stix-version", "2.0", "[EXISTS a:b]"},
+			err: caret("pattern:1:2: EXISTS is not part of STIX 2.0 patterns (it is new in 2.1)",
+				"[EXISTS a:b]", 2)},
+		{name: "2.1 takes EXISTS",
+			args: []string{"validate", "--stix-version", "2.1", "[EXISTS a:b]"}},
+		{name: "standard input", args: []string{"validate", "-"}, code: 3,
+			stdin: "[a:b = 1]\n\n[a:b = ]\r\n[c:d = 2]\n",
+			err: "<stdin>:3:\n" +
+				caret(`pattern:1:8: expected a value, found "]"`, "[a:b = ]", 8)},
+		{name: "standard input all valid", args: []string{"validate", "-"},
+			stdin: "[a:b = 1]\n[c:d = 2]"},
+		{name: "json valid", args: []string{"validate", "--json", "[a:b==1]"},
+			out: `{"pattern":"[a:b==1]","language":"stix-2.1","valid":true,` +
+				`"canonical":"[a:b = 1]"}` + "\n"},
+		{name: "json invalid", args: []string{"validate", "--json", "[a:b = ]"}, code: 3,
+			out: `{"pattern":"[a:b = ]","language":"stix-2.1","valid":false,"errors":` +
+				`[{"line":1,"column":8,"offset":7,"message":"expected a value, found \"]\""}]}` +
+				"\n"},
+		{name: "json standard input", code: 3,
+			args:  []string{"validate", "--json", "--stix-version=2.0", "-"},
+			stdin: "[a:b = 1]\n[a:b = ]\n",
+			out: `{"line":1,"pattern":"[a:b = 1]","language":"stix-2.0","valid":true,` +
+				`"canonical":"[a:b = 1]"}` + "\n" +
+				`{"line":2,"pattern":"[a:b = ]","language":"stix-2.0","valid":false,"errors":` +
+				`[{"line":1,"column":8,"offset":7,"message":"expected a value, found \"]\""}]}` +
+				"\n"},
+		{name: "hunq valid",
+			args: []string{"validate", "--hunq", "--json",
+				`pid = 4 and (user = "a" OR user = "b")`},
+			out: `{"pattern":"pid = 4 and (user = \"a\" OR user = \"b\")","language":"hunq",` +
+				`"valid":true,"canonical":"pid = 4 AND (user = \"a\" OR user = \"b\")"}` + "\n"},
+		{name: "hunq invalid", args: []string{"validate", "--hunq", `pid = 4 AND (`}, code: 3,
+			err: caret("hunq:1:14: expected a field name, found end of query",
+				"pid = 4 AND (", 14)},
+		{name: "bad version", code: 1,
+			args: []string{"validate", "--stix-version", "3.0", "[a:b = 1]"},
+			err:  `stix2hunq: --stix-version must be one of "2.0","2.1" but got "3.0"` + "\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
