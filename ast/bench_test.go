@@ -8,6 +8,10 @@ import (
 	"github.com/stix2hunq/stix2hunq/ast"
 )
 
+// readmePattern is the example of the stix-shifter connector's README.
+const readmePattern = "[ipv4-addr:value = '192.168.1.2' OR network-traffic:src_port = 443] " +
+	"START t'2022-04-06T00:00:00.000Z' STOP t'2022-04-06T00:05:00.000Z'"
+
 // orComparisons is one observation of n comparisons joined by OR.
 func orComparisons(n int) string {
 	var b strings.Builder
@@ -22,14 +26,26 @@ func orComparisons(n int) string {
 	return b.String()
 }
 
+// BenchmarkParse parses the connector's example, patterns of 1, 50 and 5,000 comparisons,
+// and refuses 100,000 nested parentheses.
 func BenchmarkParse(b *testing.B) {
-	for _, n := range []int{1, 50, 5000} {
-		src := orComparisons(n)
-		b.Run(fmt.Sprintf("comparisons-%d", n), func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
+	cases := []struct {
+		name, src string
+		valid     bool
+	}{
+		{"readme", readmePattern, true},
+		{"comparisons-1", orComparisons(1), true},
+		{"comparisons-50", orComparisons(50), true},
+		{"comparisons-5000", orComparisons(5000), true},
+		{"nested-100000", strings.Repeat("(", 100000) + "[a:b = 1]" +
+			strings.Repeat(")", 100000), false},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := ast.Parse(src, ast.ParseOptions{}); err != nil {
+				if _, err := ast.Parse(c.src, ast.ParseOptions{}); (err == nil) != c.valid {
 					b.Fatal(err)
 				}
 			}
