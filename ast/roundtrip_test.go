@@ -1,8 +1,6 @@
 package ast_test
 
 import (
-	"flag"
-	"os"
 	"strings"
 	"testing"
 
@@ -10,9 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/stix2hunq/stix2hunq/ast"
+	"github.com/stix2hunq/stix2hunq/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/golden")
 
 // ignorePos compares trees without their positions, which printing changes.
 var ignorePos = cmpopts.IgnoreTypes(ast.Pos{})
@@ -90,24 +87,5 @@ func TestPrintGolden(t *testing.T) {
 		}
 		b.WriteString("< " + c.src + "\n> " + ast.Print(p) + "\n\n")
 	}
-	checkGolden(t, "../testdata/golden/print.golden", b.String())
-}
-
-// checkGolden compares got with the file, or rewrites the file under -update.
-func checkGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s is stale (-file +now); run go test -update if the change is right:\n%s",
-			path, d)
-	}
+	golden.Check(t, "../testdata/golden/print.golden", b.String())
 }

@@ -4,16 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/stix2hunq/stix2hunq/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in ../../testdata/golden")
 
 // runIn runs the command line with stdin and returns stdout, stderr and the exit status.
 func runIn(stdin string, args ...string) (string, string, int) {
@@ -135,26 +132,7 @@ func TestValidateGolden(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "$ stix2hunq validate %s\n%s\n", src, errw)
 	}
-	checkGolden(t, "../../testdata/golden/validate.golden", b.String())
-}
-
-// checkGolden compares got with the file, or rewrites the file under -update.
-func checkGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s is stale (-file +now); run go test -update if the change is right:\n%s",
-			path, d)
-	}
+	golden.Check(t, "../../testdata/golden/validate.golden", b.String())
 }
 
 func TestSnippetLongLine(t *testing.T) {
