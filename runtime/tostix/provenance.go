@@ -11,9 +11,16 @@ type Origin struct {
 }
 
 // Provenance lists, for every property the table can produce, the event paths it comes
-// from, in table order.
+// from, in table order; the observed-data's first_observed and last_observed come first.
 func (m *Mapper) Provenance() []Origin {
 	var out []Origin
+	for _, prop := range []string{"first_observed", "last_observed"} {
+		o := Origin{Object: "observed-data", Type: "observed-data", Property: prop}
+		for _, s := range m.c.time {
+			o.Paths = append(o.Paths, s.path)
+		}
+		out = append(out, o)
+	}
 	for _, d := range m.c.objs {
 		for _, p := range d.props {
 			o := Origin{Object: d.name, Type: d.typ, Property: p.name}

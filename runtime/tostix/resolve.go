@@ -45,10 +45,11 @@ func (r *result) reset(ndefs int) {
 	r.first, r.count = r.first[:ndefs], r.count[:ndefs]
 }
 
-// warn records w once: several properties may read the same path.
+// warn records w unless a warning names its path already: several properties, with
+// their own transformers, may read the same path.
 func (r *result) warn(w Warning) {
 	for _, o := range r.warnings {
-		if o == w {
+		if o.Path == w.Path && w.Path != "(event)" {
 			return
 		}
 	}

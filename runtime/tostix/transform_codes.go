@@ -101,8 +101,16 @@ func codeXF(list string, keepNames bool) transformer {
 		if raw[0] == '"' && keepNames {
 			return x.keep(raw), ""
 		}
-		return nil, want("a "+what+" code", raw)
+		return nil, want(article(what)+" code", raw)
 	}
+}
+
+// article prefixes a noun phrase with "a" or "an".
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
 }
 
 func xfTactic(x *xctx, raw []byte) ([]byte, string) {
