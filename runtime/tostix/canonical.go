@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -21,7 +20,11 @@ type member struct {
 // the two orders differ only for keys mixing characters above U+FFFF with characters in
 // U+E000..U+FFFF, which no table key does.
 func writeMembers(dst []byte, ms []member) []byte {
-	sort.Slice(ms, func(i, j int) bool { return ms[i].key < ms[j].key })
+	for i := 1; i < len(ms); i++ { // insertion sort: a handful of members
+		for j := i; j > 0 && ms[j].key < ms[j-1].key; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
 	dst = append(dst, '{')
 	for i, m := range ms {
 		if i > 0 {
@@ -37,8 +40,10 @@ func writeMembers(dst []byte, ms []member) []byte {
 // canonicalRaw appends a raw JSON value in RFC 8785 form.
 func canonicalRaw(dst []byte, raw []byte) []byte {
 	switch {
+	case raw[0] == '"' && !hasEscapeOrBadUTF8(raw):
+		return append(dst, raw...) // a JSON string without escapes is canonical
 	case raw[0] == '"':
-		return appendString(dst, unquote(raw))
+		return appendString(dst, peek(raw))
 	case isNumber(raw) && !bytes.ContainsAny(raw, ".eE") && len(raw) < 16:
 		return append(dst, raw...)
 	case raw[0] == 't' || raw[0] == 'f':

@@ -65,6 +65,7 @@ type objDef struct {
 	props     []propDef
 	refs      []refDef
 	emit      []*emitNode
+	mask      []uint64 // the event slots its sources read (not for Each groups)
 }
 
 type compiler struct {
@@ -104,7 +105,25 @@ func compileTable(t *Table, v Version) (*compiled, error) {
 		}
 		k.c.time = append(k.c.time, sd)
 	}
+	k.c.masks()
 	return k.c, nil
+}
+
+// masks records, per object outside Each groups, the set of slots its sources read, so
+// that the resolver skips at once the objects of which an event has nothing.
+func (c *compiled) masks() {
+	words := (c.nslots + 63) / 64
+	for _, d := range c.objs {
+		if d.group >= 0 {
+			continue
+		}
+		d.mask = make([]uint64, words)
+		for _, p := range d.props {
+			for _, s := range p.srcs {
+				d.mask[s.slot/64] |= 1 << (s.slot % 64)
+			}
+		}
+	}
 }
 
 // expand instantiates the template uses and returns the plain object list.

@@ -1,6 +1,8 @@
 package tostix
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
 	"strings"
 
 	"github.com/google/uuid"
@@ -11,8 +13,8 @@ var NamespaceSCO = uuid.MustParse("00abedb4-aa42-466c-9c01-fed23315a9b7")
 
 // idContributing lists, per STIX 2.1 cyber-observable type, the properties whose values
 // name the object (STIX 2.1, section 2.9 and each object's definition). A type missing
-// here (process, x509 without serial or hashes, every custom x-* type), or an object that
-// has none of them, gets a random (version 4) id.
+// here (process, every custom x-* type), or an object that has none of them, gets a
+// random (version 4) id.
 var idContributing = map[string][]string{
 	"artifact":          {"hashes", "payload_bin"},
 	"autonomous-system": {"number"},
@@ -50,6 +52,9 @@ type idMaker struct {
 	det   []bool  // the id is deterministic
 	state []uint8 // 0 new, 1 in progress, 2 done
 	refs  []int32
+	buf   []byte // the namespace, then the canonical JSON being hashed
+	arena []byte // canonical values being gathered, used as a stack
+	id    []byte // the id being spelled
 }
 
 // all computes every id into ids and det, reusing their storage.
@@ -58,42 +63,77 @@ func (m *idMaker) all(ids []string, det []bool) ([]string, []bool) {
 	m.ids, m.det = append(ids[:0], make([]string, n)...), append(det[:0], make([]bool, n)...)
 	m.state = append(m.state[:0], make([]uint8, n)...)
 	for i := 0; i < n; i++ {
-		m.id(i)
+		m.objectID(i)
 	}
 	return m.ids, m.det
 }
 
-func (m *idMaker) id(i int) string {
+func (m *idMaker) objectID(i int) string {
 	if m.state[i] != 0 {
 		return m.ids[i]
 	}
 	m.state[i] = 1
 	d := m.c.objs[m.r.objs[i].def]
 	var u uuid.UUID
-	if name := m.canonical(d, m.r.values(m.c, i)); name != nil {
-		u, m.det[i] = uuid.NewSHA1(NamespaceSCO, name), true
+	if m.canonical(d, m.r.values(m.c, i)) {
+		u, m.det[i] = sha1UUID(m.buf), true
 	} else {
 		u = m.newID()
 	}
-	m.ids[i] = d.typ + "--" + u.String()
+	m.id = append(append(m.id[:0], d.typ...), "--"...)
+	m.id = appendUUID(m.id, u)
+	m.ids[i] = string(m.id)
 	m.state[i] = 2
 	return m.ids[i]
 }
 
-// canonical returns the RFC 8785 JSON of the object's id-contributing properties, or nil.
-func (m *idMaker) canonical(d *objDef, vals [][]byte) []byte {
-	var ms []member
+// sha1UUID is the version 5 UUID of a name, given as the namespace's 16 bytes followed by
+// the name (RFC 9562, section 5.5).
+func sha1UUID(nsName []byte) uuid.UUID {
+	sum := sha1.Sum(nsName)
+	var u uuid.UUID
+	copy(u[:], sum[:])
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return u
+}
+
+func appendUUID(dst []byte, u uuid.UUID) []byte {
+	var b [36]byte
+	hex.Encode(b[0:8], u[0:4])
+	b[8] = '-'
+	hex.Encode(b[9:13], u[4:6])
+	b[13] = '-'
+	hex.Encode(b[14:18], u[6:8])
+	b[18] = '-'
+	hex.Encode(b[19:23], u[8:10])
+	b[23] = '-'
+	hex.Encode(b[24:], u[10:])
+	return append(dst, b[:]...)
+}
+
+// canonical writes into buf the namespace and the RFC 8785 JSON of the object's
+// id-contributing properties, and reports whether it has any.
+func (m *idMaker) canonical(d *objDef, vals [][]byte) bool {
+	var arr [8]member
+	ms := arr[:0]
+	base := len(m.arena)
+	defer func() { m.arena = m.arena[:base] }()
 	for _, k := range idContributing[d.typ] {
 		if v := m.contribution(d, vals, k); v != nil {
 			ms = append(ms, member{k, v})
 		}
 	}
 	if len(ms) == 0 {
-		return nil
+		return false
 	}
-	return writeMembers(nil, ms)
+	m.buf = writeMembers(append(m.buf[:0], NamespaceSCO[:]...), ms)
+	return true
 }
 
+// contribution appends the canonical value of property k to the arena and returns it, or
+// returns nil when the object has no such value. Values below the arena's length at the
+// call are never overwritten, so the values gathered so far stay valid.
 func (m *idMaker) contribution(d *objDef, vals [][]byte, k string) []byte {
 	if strings.HasSuffix(k, "_ref") {
 		return m.refContribution(d, k)
@@ -102,15 +142,20 @@ func (m *idMaker) contribution(d *objDef, vals [][]byte, k string) []byte {
 		if n.key != k {
 			continue
 		}
+		off := len(m.arena)
 		switch {
 		case n.prop >= 0 && vals[n.prop] != nil:
-			return canonicalRaw(nil, vals[n.prop])
+			m.arena = canonicalRaw(m.arena, vals[n.prop])
 		case n.prop >= 0:
-			return nil
 		case k == "hashes":
-			return chooseHash(n, vals)
+			m.arena = chooseHash(m.arena, n, vals)
+		default:
+			m.arena = canonicalTree(m.arena, n, vals)
 		}
-		return canonicalTree(n, vals)
+		if len(m.arena) == off {
+			return nil
+		}
+		return m.arena[off:len(m.arena):len(m.arena)]
 	}
 	return nil
 }
@@ -125,13 +170,16 @@ func (m *idMaker) refContribution(d *objDef, k string) []byte {
 		if len(m.refs) == 0 || m.state[m.refs[0]] == 1 {
 			return nil
 		}
-		return appendString(nil, m.id(int(m.refs[0])))
+		id := m.objectID(int(m.refs[0]))
+		off := len(m.arena)
+		m.arena = appendString(m.arena, id)
+		return m.arena[off:len(m.arena):len(m.arena)]
 	}
 	return nil
 }
 
-// chooseHash keeps one hash, the first of hashPreference present, else the first one.
-func chooseHash(n *emitNode, vals [][]byte) []byte {
+// chooseHash appends one hash, the first of hashPreference present, else the first one.
+func chooseHash(dst []byte, n *emitNode, vals [][]byte) []byte {
 	var pick *emitNode
 	rank := len(hashPreference)
 	for _, h := range n.kids {
@@ -149,32 +197,38 @@ func chooseHash(n *emitNode, vals [][]byte) []byte {
 		}
 	}
 	if pick == nil {
-		return nil
+		return dst
 	}
-	return writeMembers(nil, []member{{pick.key, canonicalRaw(nil, vals[pick.prop])}})
+	dst = appendString(append(dst, '{'), pick.key)
+	return append(canonicalRaw(append(dst, ':'), vals[pick.prop]), '}')
 }
 
-// canonicalTree writes the dictionary (or one-element list) of node n, nil when empty.
-func canonicalTree(n *emitNode, vals [][]byte) []byte {
-	var ms []member
+// canonicalTree appends the dictionary (or one-element list) of node n, nothing when it
+// is empty.
+func canonicalTree(dst []byte, n *emitNode, vals [][]byte) []byte {
+	var arr [8]member
+	ms := arr[:0]
+	base := len(dst) // the children's values go here first, then the tree replaces them
 	for _, k := range n.kids {
-		var v []byte
+		off := len(dst)
 		switch {
 		case k.prop >= 0 && vals[k.prop] != nil:
-			v = canonicalRaw(nil, vals[k.prop])
+			dst = canonicalRaw(dst, vals[k.prop])
 		case k.prop < 0:
-			v = canonicalTree(k, vals)
+			dst = canonicalTree(dst, k, vals)
 		}
-		if v != nil {
-			ms = append(ms, member{k.key, v})
+		if len(dst) > off {
+			ms = append(ms, member{k.key, dst[off:len(dst):len(dst)]})
 		}
 	}
 	if len(ms) == 0 {
-		return nil
+		return dst[:base]
 	}
-	obj := writeMembers(nil, ms)
+	tree := len(dst)
 	if n.list {
-		return append(append([]byte{'['}, obj...), ']')
+		dst = append(writeMembers(append(dst, '['), ms), ']')
+	} else {
+		dst = writeMembers(dst, ms)
 	}
-	return obj
+	return dst[:base+copy(dst[base:], dst[tree:])]
 }

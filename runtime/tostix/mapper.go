@@ -1,7 +1,9 @@
 package tostix
 
 import (
+	crand "crypto/rand"
 	"errors"
+	"math/rand/v2"
 	"time"
 
 	"github.com/google/uuid"
@@ -11,8 +13,9 @@ import (
 type Options struct {
 	// Version is the STIX version of the output.
 	Version Version
-	// NewID returns the random UUIDs of bundles, observed-data and objects without
-	// id-contributing properties; nil means uuid.New. Tests inject a sequence.
+	// NewID returns the random UUIDs of observed-data and of objects without
+	// id-contributing properties; nil means version 4 UUIDs from a ChaCha8 generator
+	// seeded by crypto/rand. Tests inject a sequence.
 	NewID func() uuid.UUID
 	// Now is the clock for created, modified and a missing first_observed; nil means
 	// time.Now.
@@ -28,6 +31,10 @@ type Mapper struct {
 	x   xctx
 	res result
 	ids idMaker
+
+	idbuf       []byte
+	created     time.Time // the last created time and its text
+	createdText string
 }
 
 // New compiles the embedded default table.
@@ -40,7 +47,7 @@ func Compile(t *Table, opt Options) (*Mapper, error) {
 		return nil, err
 	}
 	if opt.NewID == nil {
-		opt.NewID = uuid.New
+		opt.NewID = randomIDs()
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
@@ -139,17 +146,37 @@ func (m *Mapper) copyResult(od *ObservedData, index int) {
 
 // envelope fills the id and times of od from the current result.
 func (m *Mapper) envelope(od *ObservedData) {
-	od.ID = "observed-data--" + m.opt.NewID().String()
-	od.Created = m.opt.Now().UTC().Truncate(time.Millisecond)
-	od.created = od.Created.Format(stixTime)
-	od.First, od.first = od.Created, od.created
+	m.idbuf = appendUUID(append(m.idbuf[:0], "observed-data--"...), m.opt.NewID())
+	od.ID = string(m.idbuf)
+	now := m.opt.Now().UTC().Truncate(time.Millisecond)
+	if !now.Equal(m.created) || m.createdText == "" {
+		m.created, m.createdText = now, now.Format(stixTime)
+	}
+	od.Created, od.created = now, m.createdText
+	od.First = now
+	od.first = append(append(append(od.first[:0], '"'), m.createdText...), '"')
 	if t := m.res.time; t != nil {
-		s := unquote(t)
-		if p, err := time.Parse(time.RFC3339Nano, s); err == nil {
-			od.First, od.first = p, s
+		if p, err := time.Parse(time.RFC3339Nano, peek(t)); err == nil {
+			od.First, od.first = p, append(od.first[:0], t...)
 		}
 	}
 	od.Last = od.First
+}
+
+// randomIDs returns a generator of version 4 UUIDs. It draws from a ChaCha8 stream
+// seeded once by crypto/rand rather than reading crypto/rand per id, which costs as much
+// as mapping a small event.
+func randomIDs() func() uuid.UUID {
+	var seed [32]byte
+	_, _ = crand.Read(seed[:]) // crypto/rand.Read never fails (Go 1.24)
+	r := rand.NewChaCha8(seed)
+	return func() uuid.UUID {
+		var u uuid.UUID
+		_, _ = r.Read(u[:]) // ChaCha8.Read never fails
+		u[6] = u[6]&0x0f | 0x40
+		u[8] = u[8]&0x3f | 0x80
+		return u
+	}
 }
 
 // distinct appends the indices of the first object of each id.

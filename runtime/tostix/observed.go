@@ -30,7 +30,7 @@ type ObservedData struct {
 	ids     []string // 2.1: one id per built object
 	det     []bool   // 2.1: the id is deterministic
 	uniq    []int32  // 2.1: the built objects with distinct ids, in order
-	first   string   // first_observed as written
+	first   []byte   // first_observed as written, a JSON string
 	created string
 }
 

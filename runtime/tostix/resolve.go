@@ -78,10 +78,13 @@ func (v *resolver) run() {
 		r.warn(w.warning(v.index))
 	}
 	r.bits = evalConds(c, v.st.slots)
+	filled := v.filled()
 	for di, d := range c.objs {
 		r.first[di], r.count[di] = -1, 0
 		if d.group < 0 {
-			v.instance(di, d, nil, -1, 0)
+			if intersects(d.mask, filled) {
+				v.instance(di, d, nil, -1, 0)
+			}
 			continue
 		}
 		gs := &v.st.groups[d.group]
@@ -102,6 +105,34 @@ func (v *resolver) run() {
 			break
 		}
 	}
+}
+
+// filled returns the set of the event slots that hold a value.
+func (v *resolver) filled() []uint64 {
+	f := v.st.filled[:0]
+	var w uint64
+	for i, s := range v.st.slots {
+		if s != nil {
+			w |= 1 << (i % 64)
+		}
+		if i%64 == 63 {
+			f, w = append(f, w), 0
+		}
+	}
+	if len(v.st.slots)%64 != 0 {
+		f = append(f, w)
+	}
+	v.st.filled = f
+	return f
+}
+
+func intersects(a, b []uint64) bool {
+	for i := range a {
+		if a[i]&b[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // instance resolves one object; it is kept when some property has a value.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // errShort reports that the input ended inside a value; a streaming reader then reads more.
@@ -267,7 +268,11 @@ func unquote(raw []byte) string {
 	if !hasEscapeOrBadUTF8(s) {
 		return string(s)
 	}
-	out := make([]byte, 0, len(s))
+	return string(appendUnquoted(make([]byte, 0, len(s)), s))
+}
+
+// appendUnquoted appends the decoded text of the inside s of a scanned JSON string.
+func appendUnquoted(out, s []byte) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '\\' {
@@ -297,7 +302,18 @@ func unquote(raw []byte) string {
 		}
 		i++
 	}
-	return string(out)
+	return out
+}
+
+// peek returns the text of a scanned JSON string token like unquote, without copying it
+// when it has no escapes and is valid UTF-8. The result shares raw's memory: it is for
+// parsing and comparing only, and must not outlive raw.
+func peek(raw []byte) string {
+	s := raw[1 : len(raw)-1]
+	if len(s) == 0 || hasEscapeOrBadUTF8(s) {
+		return unquote(raw)
+	}
+	return unsafe.String(unsafe.SliceData(s), len(s))
 }
 
 func hasEscapeOrBadUTF8(s []byte) bool {

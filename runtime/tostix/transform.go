@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // transformer turns the raw JSON value found at a source path (never null or empty) into
@@ -18,8 +19,20 @@ type transformer func(x *xctx, raw []byte) (val []byte, msg string)
 
 // xctx is the per-mapper scratch that transformers append their output to.
 type xctx struct {
-	arena []byte
-	codes map[string]map[string]string
+	arena   []byte
+	scratch []byte // the text of the string being transformed, when it has escapes
+	codes   map[string]map[string]string
+}
+
+// view returns the text of a raw JSON string without allocating: it shares raw's memory,
+// or the scratch's when raw has escapes, so it is valid until the next view.
+func (x *xctx) view(raw []byte) string {
+	s := raw[1 : len(raw)-1]
+	if !hasEscapeOrBadUTF8(s) {
+		return unsafe.String(unsafe.SliceData(s), len(s))
+	}
+	x.scratch = appendUnquoted(x.scratch[:0], s)
+	return unsafe.String(unsafe.SliceData(x.scratch), len(x.scratch))
 }
 
 // Transformers documents the names a table may use in "as", with what each accepts.
@@ -152,7 +165,7 @@ func xfJSON(x *xctx, raw []byte) ([]byte, string) {
 func xfInt(x *xctx, raw []byte) ([]byte, string) {
 	switch {
 	case raw[0] == '"':
-		i, ok := parseInt(strings.TrimSpace(unquote(raw)))
+		i, ok := parseInt(strings.TrimSpace(x.view(raw)))
 		if !ok {
 			return nil, "want an integer, got the string " + string(raw)
 		}
@@ -187,7 +200,7 @@ func xfHexInt(x *xctx, raw []byte) ([]byte, string) {
 	if raw[0] != '"' {
 		return xfInt(x, raw)
 	}
-	s := strings.TrimSpace(unquote(raw))
+	s := strings.TrimSpace(x.view(raw))
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimLeft(s, "+-")
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "0x"), "0X")
@@ -201,12 +214,14 @@ func xfHexInt(x *xctx, raw []byte) ([]byte, string) {
 	return x.int(i), ""
 }
 
+var jsonTrue, jsonFalse = []byte("true"), []byte("false")
+
 func xfBool(x *xctx, raw []byte) ([]byte, string) {
 	switch string(raw) {
 	case "true", `"true"`:
-		return []byte("true"), ""
+		return jsonTrue, ""
 	case "false", `"false"`:
-		return []byte("false"), ""
+		return jsonFalse, ""
 	}
 	return nil, want("a boolean", raw)
 }
@@ -228,9 +243,11 @@ func xfTimestamp(x *xctx, raw []byte) ([]byte, string) {
 		}
 		return epochMillis(x, ms, raw)
 	}
-	s := unquote(raw)
-	if ms, ok := parseInt(s); ok && !strings.ContainsAny(s, "-:T ") {
-		return epochMillis(x, ms, raw)
+	s := x.view(raw)
+	if !strings.ContainsAny(s, "-:T ") {
+		if ms, ok := parseInt(s); ok {
+			return epochMillis(x, ms, raw)
+		}
 	}
 	t, ok := parseTime(s)
 	if !ok {

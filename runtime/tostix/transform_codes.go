@@ -15,7 +15,7 @@ func xfDirPath(x *xctx, raw []byte) ([]byte, string) {
 	if raw[0] != '"' {
 		return nil, want("a path string", raw)
 	}
-	head, _ := splitPath(unquote(raw))
+	head, _ := splitPath(x.view(raw))
 	if head == "" {
 		return nil, ""
 	}
@@ -26,7 +26,7 @@ func xfBaseName(x *xctx, raw []byte) ([]byte, string) {
 	if raw[0] != '"' {
 		return nil, want("a path string", raw)
 	}
-	_, tail := splitPath(unquote(raw))
+	_, tail := splitPath(x.view(raw))
 	if tail == "" {
 		return nil, ""
 	}
@@ -48,7 +48,7 @@ func splitPath(p string) (string, string) {
 	if h := strings.TrimRight(head, `\/`); h != "" {
 		head = h
 	}
-	return drive + head, tail
+	return p[:len(drive)+len(head)], tail // the drive and head are p's prefix
 }
 
 func splitDrive(p string) (string, string) {
@@ -70,7 +70,7 @@ func splitDrive(p string) (string, string) {
 }
 
 // codeOf reads a numeric code from a number or a numeric string.
-func codeOf(raw []byte) (string, bool) {
+func codeOf(x *xctx, raw []byte) (string, bool) {
 	if isNumber(raw) {
 		if i, ok := parseInt(string(raw)); ok {
 			return strconv.FormatInt(i, 10), true
@@ -78,7 +78,7 @@ func codeOf(raw []byte) (string, bool) {
 		return "", false
 	}
 	if raw[0] == '"' {
-		s := strings.TrimSpace(unquote(raw))
+		s := strings.TrimSpace(x.view(raw))
 		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return s, true
 		}
@@ -91,7 +91,7 @@ func codeOf(raw []byte) (string, bool) {
 func codeXF(list string, keepNames bool) transformer {
 	what := strings.ReplaceAll(list, "_", " ")
 	return func(x *xctx, raw []byte) ([]byte, string) {
-		if code, ok := codeOf(raw); ok {
+		if code, ok := codeOf(x, raw); ok {
 			name, ok := x.codes[list][code]
 			if !ok {
 				return nil, "unknown " + what + " code " + code
@@ -114,7 +114,7 @@ func article(s string) string {
 }
 
 func xfTactic(x *xctx, raw []byte) ([]byte, string) {
-	code, ok := codeOf(raw)
+	code, ok := codeOf(x, raw)
 	if !ok {
 		return nil, want("a tactic number", raw)
 	}
@@ -128,7 +128,7 @@ func xfTactic(x *xctx, raw []byte) ([]byte, string) {
 // xfProtocols accepts a protocol code, a string of names separated by commas, or a list
 // of names, and writes a list of lower-case names.
 func xfProtocols(x *xctx, raw []byte) ([]byte, string) {
-	if code, ok := codeOf(raw); ok {
+	if code, ok := codeOf(x, raw); ok {
 		name, ok := x.codes["protocol"][code]
 		if !ok {
 			return nil, "unknown protocol code " + code
@@ -138,7 +138,7 @@ func xfProtocols(x *xctx, raw []byte) ([]byte, string) {
 	var names []string
 	switch raw[0] {
 	case '"':
-		for _, n := range strings.Split(unquote(raw), ",") {
+		for _, n := range strings.Split(x.view(raw), ",") {
 			if n = strings.TrimSpace(n); n != "" {
 				names = append(names, n)
 			}
@@ -179,7 +179,7 @@ func ipXF(v4 bool) transformer {
 		if raw[0] != '"' {
 			return nil, want("an address string", raw)
 		}
-		a, err := netip.ParseAddr(unquote(raw))
+		a, err := netip.ParseAddr(x.view(raw))
 		if err != nil || a.Is4() != v4 {
 			return nil, ""
 		}

@@ -8,6 +8,7 @@ import (
 // state is the scratch of one event: the raw values captured at the table's paths.
 type state struct {
 	slots  [][]byte
+	filled []uint64 // the slots that hold a value, set by the resolver
 	groups []groupState
 	warns  []shapeWarning
 }
@@ -113,7 +114,7 @@ func (w *walker) object(i int, n *node, slots [][]byte, depth int) (int, error) 
 		}
 		var child *node
 		if esc {
-			child = n.kids[unquote(b[i:kend])]
+			child = n.kids[peek(b[i:kend])]
 		} else {
 			child = n.kids[string(b[i+1:kend-1])]
 		}

@@ -56,6 +56,7 @@ type Writer struct {
 	identity string // the identity's id, as JSON
 	buf      []byte
 	seen     map[string]struct{}
+	enc      encoder
 	n        int
 	closed   bool
 	err      error
@@ -148,7 +149,7 @@ func (w *Writer) sep() {
 // appendSCOs writes the 2.1 objects of od not yet written: in a bundle each id once, in
 // JSON lines those of this observed-data.
 func (w *Writer) appendSCOs(od *ObservedData) {
-	e := od.encoder()
+	e := w.encoder(od)
 	for _, i := range od.uniq {
 		if w.opt.Format == Bundle && od.det[i] {
 			if _, ok := w.seen[od.ids[i]]; ok {
@@ -172,7 +173,7 @@ func (w *Writer) appendObservedData(dst []byte, od *ObservedData) []byte {
 	dst = append(dst, w.identity...)
 	dst = appendTimes(dst, od)
 	dst = append(dst, `,"number_observed":1,`...)
-	e := od.encoder()
+	e := w.encoder(od)
 	if od.c.version == STIX20 {
 		dst = append(dst, `"objects":`...)
 		return append(e.appendObjects20(dst), '}')
@@ -187,15 +188,24 @@ func (w *Writer) appendObservedData(dst []byte, od *ObservedData) []byte {
 	return append(dst, "]}"...)
 }
 
+// encoder returns the writer's encoder set to od, so that its scratch is reused.
+func (w *Writer) encoder(od *ObservedData) *encoder {
+	w.enc.c, w.enc.r, w.enc.ids = od.c, &od.res, nil
+	if od.c.version == STIX21 {
+		w.enc.ids = od.ids
+	}
+	return &w.enc
+}
+
 func appendTimes(dst []byte, od *ObservedData) []byte {
 	dst = append(dst, `,"created":"`...)
 	dst = append(dst, od.created...)
 	dst = append(dst, `","modified":"`...)
 	dst = append(dst, od.created...)
 	dst = append(dst, `","first_observed":`...)
-	dst = appendString(dst, od.first)
+	dst = append(dst, od.first...)
 	dst = append(dst, `,"last_observed":`...)
-	return appendString(dst, od.first)
+	return append(dst, od.first...)
 }
 
 // Flush writes the buffered output.
