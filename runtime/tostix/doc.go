@@ -36,6 +36,12 @@
 // names from codes, tactic names from numbers, local and remote addresses split by
 // family, and local/remote swapped into src/dst for inbound connections of raw events.
 //
+// Limitation: the table keeps values as QRadar EDR writes them where STIX prefers another
+// spelling: registry keys stay in the kernel form ("\registry\machine\..."), not the hive
+// form ("HKEY_LOCAL_MACHINE\..."), and the "-" that ETW writes for an empty field is kept as
+// a value (a user "-", for instance), as the connector does; the STIX -> HunQ map searches
+// the same spellings.
+//
 // # Use
 //
 // [Mapper.Map] maps one event to an [ObservedData], whose [ObservedData.Objects] gives

@@ -50,6 +50,12 @@ const flushSize = 32 << 10
 
 // Writer writes observed-data one at a time, as a bundle or as JSON lines, holding only
 // the current output buffer (and, for a 2.1 bundle, the set of SCO ids already written).
+//
+// Limitation: a 2.1 bundle remembers every deterministic id it wrote, so its memory grows
+// with the number of distinct addresses, files, users and so on (not with the number of
+// events); JSON lines remember nothing and repeat the objects instead. An object whose id
+// was written already is left out even when its other properties differ: the id says it
+// is the same object, and the first one written stands for it.
 type Writer struct {
 	out      io.Writer
 	opt      WriterOptions
