@@ -8,8 +8,8 @@ import (
 	"github.com/google/uuid"
 )
 
-// NamespaceSCO is the UUIDv5 namespace of STIX 2.1 deterministic identifiers.
-var NamespaceSCO = uuid.MustParse("00abedb4-aa42-466c-9c01-fed23315a9b7")
+// namespaceSCO is the UUIDv5 namespace of STIX 2.1 deterministic identifiers.
+var namespaceSCO = uuid.MustParse("00abedb4-aa42-466c-9c01-fed23315a9b7")
 
 // idContributing lists, per STIX 2.1 cyber-observable type, the properties whose values
 // name the object (STIX 2.1, section 2.9 and each object's definition). A type missing
@@ -35,10 +35,6 @@ var idContributing = map[string][]string{
 	"windows-registry-key": {"key", "values"},
 	"x509-certificate":     {"hashes", "serial_number"},
 }
-
-// IDContributing returns the STIX 2.1 id-contributing properties of an object type, nil
-// for a type whose ids are random.
-func IDContributing(typ string) []string { return append([]string(nil), idContributing[typ]...) }
 
 // hashPreference is the order in which one hash is chosen to name an object.
 var hashPreference = []string{"MD5", "SHA-1", "SHA-256", "SHA-512"}
@@ -127,7 +123,7 @@ func (m *idMaker) canonical(d *objDef, vals [][]byte) bool {
 	if len(ms) == 0 {
 		return false
 	}
-	m.buf = writeMembers(append(m.buf[:0], NamespaceSCO[:]...), ms)
+	m.buf = writeMembers(append(m.buf[:0], namespaceSCO[:]...), ms)
 	return true
 }
 

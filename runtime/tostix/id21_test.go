@@ -7,7 +7,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// stixNamespace is written out here rather than taken from NamespaceSCO, so that the
+// stixNamespace is written out here rather than taken from the mapper, so that the
 // expected ids are computed independently of the mapper.
 var stixNamespace = uuid.MustParse("00abedb4-aa42-466c-9c01-fed23315a9b7")
 

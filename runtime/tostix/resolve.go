@@ -12,6 +12,7 @@ type Warning struct {
 	Msg   string
 }
 
+// Error spells the warning as "event N: PATH: MSG".
 func (w Warning) Error() string {
 	return fmt.Sprintf("event %d: %s: %s", w.Event, w.Path, w.Msg)
 }

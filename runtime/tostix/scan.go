@@ -23,6 +23,7 @@ type SyntaxError struct {
 	Msg    string
 }
 
+// Error spells the error as "invalid JSON at byte offset N: MSG".
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("invalid JSON at byte offset %d: %s", e.Offset, e.Msg)
 }

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"io"
 )
 
 //go:embed reaqta.json
@@ -128,15 +127,6 @@ func ParseTable(b []byte) (*Table, error) {
 		return base, nil
 	}
 	return nil, fmt.Errorf("table: unknown base %q (want \"reaqta\" or none)", t.Base)
-}
-
-// ReadTable reads and decodes a table file.
-func ReadTable(r io.Reader) (*Table, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("table: %w", err)
-	}
-	return ParseTable(b)
 }
 
 // Extend adds the codes, templates and objects of other to t: an object or template of
