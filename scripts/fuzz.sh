@@ -16,7 +16,8 @@ fi
 status=0
 for t in $targets; do
 	echo "== $t ($duration)"
-	if ! go test ./fuzz -run '^$' -fuzz "^${t}\$" -fuzztime "$duration" -parallel 2; then
+	if ! go test ./fuzz -run '^$' -fuzz "^${t}\$" -fuzztime "$duration" -fuzzminimizetime 5s \
+		-parallel 2; then
 		echo "$t FAILED: the failing input is under fuzz/testdata/fuzz/$t" >&2
 		status=1
 	fi

@@ -3,16 +3,13 @@ package tostix
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/stix2hunq/stix2hunq/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // goldenInputs are the event files testdata/NAME.json and testdata/NAME.jsonl.
 func goldenInputs(t *testing.T) []string {
@@ -55,25 +52,8 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("output is not JSON: %v", err)
 				}
 				pretty.WriteByte('\n')
-				checkGolden(t, base+suffix, pretty.Bytes())
+				golden.Check(t, base+suffix, pretty.String())
 			})
 		}
-	}
-}
-
-func checkGolden(t *testing.T, file string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", file, diff)
 	}
 }
