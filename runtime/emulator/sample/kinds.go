@@ -53,7 +53,7 @@ func processCreated(g *gen, c *ctx) map[string]any {
 		progSevenZip, progSvchost, suspicious[g.pick(len(suspicious))]}[g.pick(9)]
 	line := commandLines[g.pick(len(commandLines))]
 	path := strings.ReplaceAll(c.prog.path, "%u", c.user)
-	cmd := strings.ReplaceAll(fmt.Sprintf(line, path), "%u", c.user)
+	cmd := fmt.Sprintf(strings.ReplaceAll(line, "%u", c.user), path)
 	args := strings.Fields(cmd)[1:]
 	return map[string]any{"cmdLine": cmd, "cmdLineArgs": args}
 }
