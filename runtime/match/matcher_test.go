@@ -244,8 +244,8 @@ func TestNewErrors(t *testing.T) {
 			Pos: pos, Times: &ast.IntLit{Value: 0}}}),
 			"pattern:1:10: REPEATS needs a positive count"},
 		{"REPEATS too many", pattern(&ast.QualifiedExpr{Expr: a(),
-			Qualifier: &ast.RepeatsQualifier{Pos: pos, Times: &ast.IntLit{Value: 1000}}}),
-			"pattern:1:10: REPEATS 1000 TIMES exceeds the matcher's limit of 256"},
+			Qualifier: &ast.RepeatsQualifier{Pos: pos, Times: &ast.IntLit{Value: 5000}}}),
+			"pattern:1:10: REPEATS 5000 TIMES exceeds the matcher's limit of 4096"},
 	}
 	for _, c := range cases {
 		_, err := New(c.p)
