@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"sort"
 	"testing"
 
@@ -167,7 +168,8 @@ func genExpr(t *rapid.T, depth int) ast.ObservationExpr {
 	case 4:
 		return fby(genExpr(t, depth-1), genExpr(t, depth-1))
 	case 5:
-		return withinQ(genExpr(t, depth-1), float64(rapid.IntRange(1, 4).Draw(t, "within")))
+		// Halves of seconds put observation times on and off the boundary.
+		return withinQ(genExpr(t, depth-1), float64(rapid.IntRange(1, 8).Draw(t, "within"))/2)
 	}
 	if rapid.Bool().Draw(t, "startstop") {
 		s := rapid.IntRange(0, 10).Draw(t, "start")
@@ -190,7 +192,8 @@ func genObservations(t *rapid.T) []Observation {
 	return obs
 }
 
-// TestMatchAgreesWithBruteForce checks Matched and Used against every binding enumerated.
+// TestMatchAgreesWithBruteForce checks Matched and Used against every binding enumerated,
+// and for patterns whose matches bind one observation, MatchesOne against Match.
 func TestMatchAgreesWithBruteForce(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		e := genExpr(t, 3)
@@ -210,6 +213,14 @@ func TestMatchAgreesWithBruteForce(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("got %+v, want %+v (-want +got):\n%s", got, want, diff)
+		}
+		if !m.SingleObservation() {
+			return
+		}
+		for i, o := range obs {
+			if one := m.MatchesOne(o); one != slices.Contains(want.Used, i) {
+				t.Fatalf("MatchesOne(obs[%d]) = %v, but Used = %v", i, one, want.Used)
+			}
 		}
 	})
 }
