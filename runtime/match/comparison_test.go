@@ -11,25 +11,39 @@ var people = objs{
 	"1": {"type": "person", "name": "bob", "age": 15.0},
 }
 
-// TestComparisonAnd: comparisons joined by AND inside one bracket hold for one object (the
-// reference intersects the objects at which each holds), whatever their types.
+// TestComparisonAnd: comparisons joined by AND inside one bracket hold for one object of
+// their type; comparisons on different types, for objects of the same observation.
 func TestComparisonAnd(t *testing.T) {
-	mixed := objs{"0": people["0"], "1": {"type": "ipv4-addr", "value": "1.1.1.1"}}
+	mixed := objs{"0": people["0"], "1": people["1"],
+		"2": {"type": "ipv4-addr", "value": "1.1.1.1"}}
 	runHolds(t, []holdsCase{
 		{"both on one object", `[person:name = 'alice' AND person:age < 20]`, people, true},
 		{"each on another object", `[person:name = 'alice' AND person:age > 10]`, people,
 			false},
 		{"three on one object", `[person:name = 'bob' AND person:age > 10 AND person:age < 16]`,
 			people, true},
-		{"different types never meet in one object",
-			`[person:name = 'alice' AND ipv4-addr:value = '1.1.1.1']`, mixed, false},
+		{"!= and = on one object", `[person:name != 'alice' AND person:age = 15]`, people,
+			true},
+		{"different types: objects of one observation",
+			`[person:name = 'alice' AND ipv4-addr:value = '1.1.1.1']`, mixed, true},
+		{"different types: one type missing",
+			`[person:name = 'alice' AND ipv4-addr:value = '1.1.1.1']`, people, false},
+		{"different types: one comparison false",
+			`[person:name = 'alice' AND ipv4-addr:value = '2.2.2.2']`, mixed, false},
+		{"same type still one object beside another type",
+			`[person:name = 'alice' AND person:age > 10 AND ipv4-addr:value = '1.1.1.1']`, mixed,
+			false},
+		{"an OR across types, then AND on one of them",
+			`[(person:name = 'carol' OR ipv4-addr:value = '1.1.1.1') AND person:age = 10]`,
+			mixed, true},
+		{"an OR across types, then AND on the other's object",
+			`[(person:name = 'alice' OR ipv4-addr:value = '2.2.2.2') AND person:age = 15]`,
+			mixed, false},
 		{"through a reference the root is the referring object",
 			`[network-traffic:dst_port = 443 AND network-traffic:dst_ref.value = '1.1.1.1']`,
 			objs{"0": {"type": "ipv4-addr", "value": "1.1.1.1"},
 				"1": {"type": "network-traffic", "dst_port": 80.0, "dst_ref": "0"},
 				"2": {"type": "network-traffic", "dst_port": 443.0}}, false},
-		{"!= and = on one object", `[person:name != 'alice' AND person:age = 15]`, people,
-			true},
 	})
 }
 

@@ -224,3 +224,67 @@ func TestMatchAgreesWithBruteForce(t *testing.T) {
 		}
 	})
 }
+
+// genComparison draws a comparison expression over two object types, each comparison
+// testing property v against 0, 1 or 2.
+func genComparison(t *rapid.T, depth int) ast.ComparisonExpr {
+	if depth == 0 || rapid.IntRange(0, 2).Draw(t, "leaf") == 0 {
+		typ := rapid.SampledFrom([]string{"x-a", "x-b"}).Draw(t, "type")
+		v := int64(rapid.IntRange(0, 2).Draw(t, "v"))
+		return cmpE(path(typ, key("v")), ast.OpEqual, num(v))
+	}
+	op := ast.BoolOr
+	if rapid.Bool().Draw(t, "and") {
+		op = ast.BoolAnd
+	}
+	return &ast.ComparisonBinaryExpr{Op: op, Operands: []ast.ComparisonExpr{
+		genComparison(t, depth-1), genComparison(t, depth-1)}}
+}
+
+// holdsFor evaluates e with each comparison tested on the object chosen for its type.
+func holdsFor(e ast.ComparisonExpr, chosen map[string]map[string]any) bool {
+	switch e := e.(type) {
+	case *ast.CompareExpr:
+		obj := chosen[e.Path.ObjectType]
+		return obj != nil && obj["v"] == float64(e.Value.(*ast.IntLit).Value)
+	case *ast.ComparisonBinaryExpr:
+		and := e.Op == ast.BoolAnd
+		for _, k := range e.Operands {
+			if holdsFor(k, chosen) != and {
+				return !and
+			}
+		}
+		return and
+	}
+	panic("unknown comparison expression")
+}
+
+// TestHoldsAgreesWithBruteForce: a comparison expression holds when some choice of one
+// object per type (or none, for a type without objects) makes it true.
+func TestHoldsAgreesWithBruteForce(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		e := genComparison(t, 3)
+		objects := map[string]map[string]any{}
+		byType := map[string][]map[string]any{"x-a": {nil}, "x-b": {nil}}
+		for i := range rapid.IntRange(0, 5).Draw(t, "objects") {
+			typ := rapid.SampledFrom([]string{"x-a", "x-b"}).Draw(t, "type")
+			obj := map[string]any{"type": typ, "v": float64(rapid.IntRange(0, 2).Draw(t, "v"))}
+			objects[string(rune('0'+i))] = obj
+			byType[typ] = append(byType[typ], obj)
+		}
+		want := false
+		for _, a := range byType["x-a"] {
+			for _, b := range byType["x-b"] {
+				want = want || holdsFor(e, map[string]map[string]any{"x-a": a, "x-b": b})
+			}
+		}
+		c, err := CompileComparison(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := at(t0, objects)
+		if got := c.Holds(&o); got != want {
+			t.Fatalf("%s on %v: got %v, want %v", ast.Print(e), objects, got, want)
+		}
+	})
+}

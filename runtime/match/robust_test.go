@@ -114,7 +114,7 @@ func TestHugeRepeats(t *testing.T) {
 	}
 
 	m := compile(t, A+" REPEATS 4096 TIMES WITHIN 3600 SECONDS")
-	obs := make([]Observation, 5000)
+	obs := make([]Observation, 4100)
 	for i := range obs {
 		obs[i] = oa(float64(i) / 2)
 	}
@@ -123,7 +123,7 @@ func TestHugeRepeats(t *testing.T) {
 		t.Fatalf("Match: %v", err)
 	}
 	if !r.Matched {
-		t.Errorf("4096 of 5000 observations within an hour: no match (err %v)", err)
+		t.Errorf("4096 of 4100 observations within an hour: no match (err %v)", err)
 	}
 	few, err := m.Match(obs[:4095])
 	if err != nil || few.Matched {
