@@ -112,7 +112,8 @@ func TestNot(t *testing.T) {
 		{"NOT LIKE on a number is true", `[file:size NOT LIKE '%']`,
 			file(map[string]any{"size": 5.0}), true},
 		{"NOT IN", `[ipv4-addr:value NOT IN ('1.1.1.1')]`, twoIPs("1.1.1.1", "2.2.2.2"), true},
-		{"NOT ISSUBSET on a value that is no address", `[ipv4-addr:value NOT ISSUBSET '10.0.0.0/8']`,
+		{"NOT ISSUBSET on a value that is no address",
+			`[ipv4-addr:value NOT ISSUBSET '10.0.0.0/8']`,
 			ip("x"), true},
 	})
 }

@@ -59,7 +59,8 @@ func TestComparisonOr(t *testing.T) {
 		{"(OR) AND (OR), no single object",
 			`[(person:name = 'darlene' OR person:name = 'carol') AND ` +
 				`(person:age < 0 OR person:age > 5)]`, people, false},
-		{"different types in one bracket", `[person:name = 'carol' OR ipv4-addr:value = '1.1.1.1']`,
+		{"different types in one bracket",
+			`[person:name = 'carol' OR ipv4-addr:value = '1.1.1.1']`,
 			objs{"0": {"type": "ipv4-addr", "value": "1.1.1.1"}}, true},
 	})
 }

@@ -39,8 +39,13 @@ func oc(s float64) Observation { return at(sec(s), ip("3.3.3.3")) }
 func counted(o Observation, n int) Observation { o.Count = n; return o }
 
 // spanA is an observation of 1.1.1.1 from first to last seconds; spanB of 2.2.2.2.
-func spanA(first, last float64) Observation { return spanObs(sec(first), sec(last), ip("1.1.1.1")) }
-func spanB(first, last float64) Observation { return spanObs(sec(first), sec(last), ip("2.2.2.2")) }
+func spanA(first, last float64) Observation {
+	return spanObs(sec(first), sec(last), ip("1.1.1.1"))
+}
+
+func spanB(first, last float64) Observation {
+	return spanObs(sec(first), sec(last), ip("2.2.2.2"))
+}
 
 // matchCase is one pattern matched over a set of observations.
 type matchCase struct {
