@@ -3,8 +3,6 @@ package match
 import (
 	"fmt"
 	"testing"
-
-	"github.com/stix2hunq/stix2hunq/ast"
 )
 
 // benchObservations returns n observations one second apart, each a network connection
@@ -26,26 +24,21 @@ func benchObservations(n int) []Observation {
 }
 
 func BenchmarkMatch(b *testing.B) {
-	src := func(v string) ast.ObservationExpr {
-		return br(cmpE(path("network-traffic", key("src_ref"), key("value")), ast.OpEqual,
-			str(v)))
-	}
-	patterns := []struct {
-		name string
-		expr ast.ObservationExpr
-	}{
-		{"bracket", br(cAnd(cmpE(path("network-traffic", key("dst_ref"), key("value")),
-			ast.OpIsSubset, str("192.0.2.0/28")), cmpE(path("network-traffic", key("protocols"),
-			star()), ast.OpEqual, str("tcp"))))},
-		{"and-within", withinQ(oAnd(src("10.0.0.1"), src("10.0.0.2")), 60)},
-		{"followedby-within", withinQ(fby(src("10.0.0.3"), src("10.0.0.4"), src("10.0.0.5")),
-			120)},
-		{"repeats-within", withinQ(repeats(src("10.0.0.6"), 5), 300)},
-		{"followedby-none", fby(src("10.0.0.7"), src("10.0.0.99"))},
+	src := func(v string) string { return "[network-traffic:src_ref.value = '" + v + "']" }
+	patterns := []struct{ name, pattern string }{
+		{"bracket", "[network-traffic:dst_ref.value ISSUBSET '192.0.2.0/28' AND " +
+			"network-traffic:protocols[*] = 'tcp']"},
+		{"and-within", "(" + join("AND", src("10.0.0.1"), src("10.0.0.2")) +
+			") WITHIN 60 SECONDS"},
+		{"followedby-within", "(" + join("FOLLOWEDBY", src("10.0.0.3"), src("10.0.0.4"),
+			src("10.0.0.5")) + ") WITHIN 120 SECONDS"},
+		{"repeats-within", src("10.0.0.6") + " REPEATS 5 TIMES WITHIN 300 SECONDS"},
+		{"followedby-none", join("FOLLOWEDBY", src("10.0.0.7"), src("10.0.0.99"))},
+		{"repeats-100", src("10.0.0.8") + " REPEATS 100 TIMES"},
 	}
 	obs := benchObservations(10000)
 	for _, p := range patterns {
-		m := mustNew(b, pattern(p.expr))
+		m := compile(b, p.pattern)
 		b.Run(p.name, func(b *testing.B) {
 			var used int
 			for b.Loop() {
@@ -69,7 +62,7 @@ func BenchmarkBudget(tb *testing.B) {
 	for i := range 40 {
 		obs = append(obs, ob(float64(i)))
 	}
-	m := mustNew(tb, pattern(repeats(oAnd(a(), b()), 6)))
+	m := compile(tb, "("+join("AND", A, B)+") REPEATS 6 TIMES")
 	for tb.Loop() {
 		if _, err := m.Match(obs); err != ErrBudget {
 			tb.Fatalf("got %v, want ErrBudget", err)

@@ -2,7 +2,6 @@ package match
 
 import (
 	"net/netip"
-	"regexp"
 	"strings"
 
 	"github.com/stix2hunq/stix2hunq/ast"
@@ -11,12 +10,13 @@ import (
 // compare is one compiled comparison: Path Op Value, maybe negated.
 type compare struct {
 	expr   *ast.CompareExpr
-	re     *regexp.Regexp // LIKE and MATCHES
-	reBin  bool           // MATCHES: the expression may be applied to binary values
-	prefix netip.Prefix   // ISSUBSET and ISSUPERSET
+	text   *textMatcher // LIKE and MATCHES
+	prefix netip.Prefix // ISSUBSET and ISSUPERSET
 }
 
 // compileCompare checks the literal against the operator and prepares what it needs.
+// ast.Check refuses the same literals in a parsed pattern; these checks keep a tree built
+// by hand from reaching a comparison the matcher cannot evaluate.
 func compileCompare(e *ast.CompareExpr) (*compare, error) {
 	c := &compare{expr: e}
 	if e.Path == nil || len(e.Path.Steps) == 0 {
@@ -49,15 +49,9 @@ func (c *compare) compileString(s *ast.StringLit) error {
 	var err error
 	switch c.expr.Op {
 	case ast.OpLike:
-		c.re = regexp.MustCompile(likeToRegexp(s.Value))
+		c.text = compileLike(s.Value)
 	case ast.OpMatches:
-		// Limitation: the expression is read with Go's RE2 syntax, not Python's: look-around
-		// and back-references are rejected, and \d, \w and \s match ASCII only.
-		c.re, err = regexp.Compile(s.Value)
-		if err != nil {
-			return ast.Errorf(s.Pos, "invalid regular expression %q: %v", s.Value, err)
-		}
-		_, c.reBin = latin1(s.Value)
+		c.text, err = compileMatches(s)
 	default:
 		var ok bool
 		c.prefix, ok = parsePrefix(s.Value)
@@ -65,36 +59,19 @@ func (c *compare) compileString(s *ast.StringLit) error {
 			return ast.Errorf(s.Pos, "%q is not an IP address or CIDR block", s.Value)
 		}
 	}
-	return nil
+	return err
 }
 
-// likeToRegexp translates a LIKE pattern: % is any run of characters, _ any one
-// character, everything else stands for itself (there is no escape character). The whole
-// value must match.
+// parsePrefix reads a CIDR block or a single address (a full-length block); a block of
+// one family never contains a block of the other.
 //
-// Limitation: % and _ also match line breaks, as in SQL; the reference's translation does
-// not. Neither the pattern nor the value is put in Unicode normal form C first, as the
-// reference does for LIKE and MATCHES: values compare code point by code point.
-func likeToRegexp(like string) string {
-	var sb strings.Builder
-	sb.WriteString(`^(?s:`)
-	for _, r := range like {
-		switch r {
-		case '%':
-			sb.WriteString(".*")
-		case '_':
-			sb.WriteString(".")
-		default:
-			sb.WriteString(regexp.QuoteMeta(string(r)))
-		}
-	}
-	sb.WriteString(`)$`)
-	return sb.String()
-}
-
-// parsePrefix reads a CIDR block or a single address (a full-length block). Unlike the
-// reference, which knows IPv4 only, it reads IPv6 too; a block of one family never
-// contains a block of the other.
+// Note: the reference knows IPv4 only and stops matching with an error on a value or
+// operand it cannot read: an IPv6 address, a string that is no address, a block of
+// length 0, or (ISSUBSET's operand, ISSUPERSET's value) a plain address. Here IPv6 blocks
+// compare as IPv4 blocks do, a plain address is the block of its own length, /0 is every
+// address of its family, and a value that is no address satisfies neither operator (so
+// NOT ISSUBSET holds for it). Addresses are read strictly (no "127.1" shorthand, no
+// leading zeros), as net/netip reads them.
 func parsePrefix(s string) (netip.Prefix, bool) {
 	if strings.Contains(s, "/") {
 		p, err := netip.ParsePrefix(s)
@@ -149,10 +126,8 @@ func (c *compare) test(v any) bool {
 		r = res == ordered && orderHolds(e.Op, cmp)
 	case ast.OpIn:
 		r = inSet(v, e.Value.(*ast.SetLit))
-	case ast.OpLike:
-		r = c.like(v)
-	case ast.OpMatches:
-		r = c.matches(v)
+	case ast.OpLike, ast.OpMatches:
+		r = c.text.match(v)
 	case ast.OpIsSubset:
 		p, ok := valuePrefix(v)
 		r = ok && within(p, c.prefix)
@@ -175,34 +150,18 @@ func orderHolds(op ast.CompareOp, cmp int) bool {
 	return cmp >= 0
 }
 
-// inSet reports whether v equals a member of the set. Limitation: the reference, using a
-// Python set, also finds true in a set holding 1 (and false in one holding 0); here a
-// boolean only equals a boolean.
+// inSet reports whether v equals a member of the set, with equal's rules except that a
+// string never equals a binary value (the reference's rule: it looks values up in a
+// Python set).
+//
+// Note: the reference's Python set also finds true in a set holding 1 (and false in one
+// holding 0), since Python counts booleans as integers there; here a boolean only equals a
+// boolean, as with =.
 func inSet(v any, set *ast.SetLit) bool {
 	for _, el := range set.Elems {
 		if equal(v, el, true) {
 			return true
 		}
-	}
-	return false
-}
-
-func (c *compare) like(v any) bool {
-	switch x := v.(type) {
-	case string:
-		return c.re.MatchString(x)
-	case []byte:
-		return utf8Valid(x) && c.re.MatchString(string(x))
-	}
-	return false
-}
-
-func (c *compare) matches(v any) bool {
-	switch x := v.(type) {
-	case string:
-		return c.re.MatchString(x)
-	case []byte:
-		return c.reBin && c.re.MatchString(latin1String(x))
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/stix2hunq/stix2hunq/ast"
@@ -9,6 +10,9 @@ import (
 // Comparison is a compiled comparison expression: the inside of one pair of brackets.
 type Comparison struct {
 	root cnode
+	// types counts the object types the expression names; with more than one, AND is
+	// evaluated over choices of one object per type (see boxes).
+	types int
 }
 
 // cnode is a node of a compiled comparison expression.
@@ -25,7 +29,19 @@ func CompileComparison(e ast.ComparisonExpr) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Comparison{root: n}, nil
+	types := map[string]bool{}
+	n.types(types)
+	return &Comparison{root: n, types: len(types)}, nil
+}
+
+// types adds the object types of the comparisons below n to seen.
+func (n *cnode) types(seen map[string]bool) {
+	if n.cmp != nil {
+		seen[n.cmp.expr.Path.ObjectType] = true
+	}
+	for i := range n.kids {
+		n.kids[i].types(seen)
+	}
 }
 
 func compileCNode(e ast.ComparisonExpr) (cnode, error) {
@@ -52,18 +68,40 @@ func compileCNode(e ast.ComparisonExpr) (cnode, error) {
 	return cnode{}, ast.Errorf(e.Position(), "unknown comparison expression %T", e)
 }
 
-// Holds reports whether the comparison expression holds for observation o.
+// Holds reports whether the comparison expression holds for observation o: whether one
+// object of each type it names can be chosen in o such that the expression holds when
+// each comparison is tested on the object chosen for its type. Comparisons on one type
+// joined by AND must so hold for one object; comparisons on different types, for objects
+// of the same observation.
+//
+// Note: the reference intersects the objects at which each operand of AND holds whatever
+// their types, so that there an AND of comparisons on different types never holds. The
+// specification (STIX 2.1) asks for one object per type only, and the compiler widens
+// such an AND on that reading; the matcher follows it.
 func (c *Comparison) Holds(o *Observation) bool {
+	if c.types > 1 {
+		return len(c.root.boxes(o)) > 0
+	}
 	return len(c.root.roots(o)) > 0
 }
 
 // Roots returns, sorted, the names of the objects of o at which the comparison expression
 // holds: for a comparison, the objects of the path's type that satisfy it; for AND, the
-// objects that satisfy every operand; for OR, those that satisfy some operand.
+// objects that satisfy every operand on their type; for OR, those that satisfy some
+// operand.
 func (c *Comparison) Roots(o *Observation) []string {
-	r := c.root.roots(o)
+	var r []string
+	if c.types > 1 {
+		for _, b := range c.root.boxes(o) {
+			for _, names := range b {
+				r = append(r, names...)
+			}
+		}
+	} else {
+		r = c.root.roots(o)
+	}
 	sort.Strings(r)
-	return r
+	return slices.Compact(r)
 }
 
 func (n *cnode) roots(o *Observation) []string {

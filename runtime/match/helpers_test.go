@@ -1,7 +1,6 @@
 package match
 
 import (
-	"encoding/hex"
 	"testing"
 	"time"
 
@@ -11,27 +10,13 @@ import (
 // Builders for hand-made trees, in the shape ast.Parse produces.
 
 func key(k string) ast.PathStep { return ast.PathStep{Kind: ast.KeyStep, Key: k} }
-func idx(n int) ast.PathStep    { return ast.PathStep{Kind: ast.IndexStep, Index: n} }
-func star() ast.PathStep        { return ast.PathStep{Kind: ast.AnyIndexStep} }
 
 func path(typ string, steps ...ast.PathStep) *ast.ObjectPath {
 	return &ast.ObjectPath{ObjectType: typ, Steps: steps}
 }
 
-func str(s string) ast.Literal         { return &ast.StringLit{Value: s} }
-func num(n int64) ast.Literal          { return &ast.IntLit{Value: n} }
-func flt(f float64) ast.Literal        { return &ast.FloatLit{Value: f} }
-func boolean(b bool) ast.Literal       { return &ast.BoolLit{Value: b} }
-func bin(b []byte) ast.Literal         { return &ast.BinaryLit{Value: b} }
-func set(l ...ast.Literal) ast.Literal { return &ast.SetLit{Elems: l} }
-
-func hexl(s string) ast.Literal {
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		panic(err)
-	}
-	return &ast.HexLit{Value: b}
-}
+func str(s string) ast.Literal { return &ast.StringLit{Value: s} }
+func num(n int64) ast.Literal  { return &ast.IntLit{Value: n} }
 
 func ts(s string) *ast.TimestampLit { return &ast.TimestampLit{Value: tm(s)} }
 
@@ -51,14 +36,6 @@ func not(c *ast.CompareExpr) *ast.CompareExpr { c.Negated = true; return c }
 
 func exists(p *ast.ObjectPath) *ast.CompareExpr {
 	return &ast.CompareExpr{Path: p, Op: ast.OpExists}
-}
-
-func cAnd(cs ...ast.ComparisonExpr) ast.ComparisonExpr {
-	return &ast.ComparisonBinaryExpr{Op: ast.BoolAnd, Operands: cs}
-}
-
-func cOr(cs ...ast.ComparisonExpr) ast.ComparisonExpr {
-	return &ast.ComparisonBinaryExpr{Op: ast.BoolOr, Operands: cs}
 }
 
 func br(c ast.ComparisonExpr) *ast.BracketExpr { return &ast.BracketExpr{Comparison: c} }
@@ -110,4 +87,58 @@ func mustNew(t testing.TB, p *ast.Pattern) *Matcher {
 		t.Fatalf("New: %v", err)
 	}
 	return m
+}
+
+// Helpers for tests written as pattern text.
+
+// t0 is the instant of the observations in comparison tests.
+const t0 = "2022-04-06T00:00:00Z"
+
+// mustParse parses STIX 2.1 pattern text.
+func mustParse(t testing.TB, src string) *ast.Pattern {
+	t.Helper()
+	p, err := ast.Parse(src, ast.ParseOptions{})
+	if err != nil {
+		t.Fatalf("Parse(%q): %v", src, err)
+	}
+	return p
+}
+
+// compile parses STIX 2.1 pattern text and compiles it.
+func compile(t testing.TB, src string) *Matcher {
+	t.Helper()
+	return mustNew(t, mustParse(t, src))
+}
+
+// holdsCase is one pattern of one bracket evaluated on the objects of one observation.
+type holdsCase struct {
+	name    string
+	pattern string
+	objs    objs
+	want    bool
+}
+
+func runHolds(t *testing.T, cases []holdsCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := compile(t, c.pattern)
+			if got := m.MatchesOne(at(t0, c.objs)); got != c.want {
+				t.Errorf("%s: got %v, want %v", c.pattern, got, c.want)
+			}
+		})
+	}
+}
+
+// one builds the objects of an observation holding one object of type typ.
+func one(typ string, props map[string]any) objs {
+	props["type"] = typ
+	return objs{"0": props}
+}
+
+// file builds the objects of an observation holding one file.
+func file(props map[string]any) objs { return one("file", props) }
+
+func twoIPs(a, b string) objs {
+	return objs{"0": {"type": "ipv4-addr", "value": a}, "1": {"type": "ipv4-addr", "value": b}}
 }

@@ -19,7 +19,6 @@ type Matcher struct {
 	nodes    int
 	leaves   []leaf
 	brackets []*bracket
-	slack    []int64
 	single   bool
 	budget   int
 }
@@ -53,13 +52,12 @@ func New(p *ast.Pattern, opts ...Option) (*Matcher, error) {
 	if p == nil || p.Expr == nil {
 		return nil, ast.Errorf(ast.Pos{}, "empty pattern")
 	}
-	pl := &planner{index: map[*ast.BracketExpr]int{}}
+	pl := &planner{}
 	root, err := pl.build(p.Expr, nil)
 	if err != nil {
 		return nil, err
 	}
-	m := &Matcher{root: root, leaves: pl.leaves, brackets: pl.brackets,
-		slack: pl.slackMatrix(), budget: DefaultBudget}
+	m := &Matcher{root: root, leaves: pl.leaves, brackets: pl.brackets, budget: DefaultBudget}
 	m.nodes = numberNodes(root, 0)
 	m.single = singleObservation(root)
 	for _, o := range opts {

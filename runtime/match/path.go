@@ -42,18 +42,13 @@ func step(o *Observation, v any, st ast.PathStep, dst []any) []any {
 			dst = append(dst, x)
 		}
 	case ast.IndexStep:
-		// Limitation: a negative index counts from the end of the list, as the AST defines;
-		// the reference selects nothing for it.
+		// Note: a negative index selects nothing, as in the reference (which bounds the
+		// index to 0 <= n < len), although the AST's comment on IndexStep speaks of
+		// counting from the end. The compiler widens every [n] to [*], so neither reading
+		// loses an event there.
 		l, ok := asList(v)
-		if !ok {
-			return dst
-		}
-		i := st.Index
-		if i < 0 {
-			i += len(l)
-		}
-		if i >= 0 && i < len(l) {
-			dst = append(dst, l[i])
+		if ok && st.Index >= 0 && st.Index < len(l) {
+			dst = append(dst, l[st.Index])
 		}
 	case ast.AnyIndexStep:
 		l, _ := asList(v)

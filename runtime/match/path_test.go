@@ -1,34 +1,66 @@
 package match
 
-import (
-	"testing"
+import "testing"
 
-	"github.com/stix2hunq/stix2hunq/ast"
-)
+// One table per kind of object path step.
 
-func TestListSteps(t *testing.T) {
-	o := file(map[string]any{"names": []any{"a", "b", "c"}})
-	at := func(steps ...ast.PathStep) *ast.ObjectPath {
-		return path("file", append([]ast.PathStep{key("names")}, steps...)...)
-	}
-	runCmp(t, []cmpCase{
-		{"[*] any member", cmpE(at(star()), ast.OpEqual, str("b")), o, true},
-		{"[0] first member only", cmpE(at(idx(0)), ast.OpEqual, str("b")), o, false},
-		{"[1]", cmpE(at(idx(1)), ast.OpEqual, str("b")), o, true},
-		{"[-1] last member", cmpE(at(idx(-1)), ast.OpEqual, str("c")), o, true},
-		{"[-3] first member", cmpE(at(idx(-3)), ast.OpEqual, str("a")), o, true},
-		{"[3] out of range", cmpE(at(idx(3)), ast.OpNotEqual, str("x")), o, false},
-		{"[-4] out of range", cmpE(at(idx(-4)), ast.OpNotEqual, str("x")), o, false},
-		{"[*] != holds if one member differs", cmpE(at(star()), ast.OpNotEqual, str("a")), o,
+func TestKeyStep(t *testing.T) {
+	hashes := file(map[string]any{"hashes": map[string]any{"SHA-256": "ab", "MD5": "cd"},
+		"extensions": map[string]any{"ntfs-ext": map[string]any{"sid": "S-1"}}})
+	runHolds(t, []holdsCase{
+		{"dictionary key in quotes", `[file:hashes.'SHA-256' = 'ab']`, hashes, true},
+		{"dictionary key, other value", `[file:hashes.MD5 = 'ab']`, hashes, false},
+		{"keys are case-sensitive", `[file:hashes.'sha-256' = 'ab']`, hashes, false},
+		{"missing key selects nothing", `[file:hashes.'SHA-1' != 'x']`, hashes, false},
+		{"nested dictionaries", `[file:extensions.'ntfs-ext'.sid = 'S-1']`, hashes, true},
+		{"key into a string selects nothing", `[file:hashes.MD5.x != 'y']`, hashes, false},
+		{"key into a list selects nothing", `[file:names.x != 'y']`,
+			file(map[string]any{"names": []any{map[string]any{"x": "z"}}}), false},
+		{"_hex suffix decodes", `[file:x_hex = h'00ff']`, file(map[string]any{"x_hex": "00FF"}),
 			true},
-		{"[0] != on the first member", cmpE(at(idx(0)), ast.OpNotEqual, str("a")), o, false},
-		{"[*] on a non-list", cmpE(path("file", key("name"), star()), ast.OpEqual, str("a")),
+		{"_bin suffix decodes", `[file:x_bin = h'00ff']`, file(map[string]any{"x_bin": "AP8="}),
+			true},
+		{"_hex on a number keeps the number", `[file:x_hex = 3]`,
+			file(map[string]any{"x_hex": 3.0}), true},
+	})
+}
+
+func TestIndexStep(t *testing.T) {
+	o := file(map[string]any{"names": []any{"a", "b", "c"}})
+	runHolds(t, []holdsCase{
+		{"[0] is the first member only", `[file:names[0] = 'b']`, o, false},
+		{"[1]", `[file:names[1] = 'b']`, o, true},
+		{"out of range selects nothing", `[file:names[3] != 'x']`, o, false},
+		{"negative index selects nothing", `[file:names[-1] != 'x']`, o, false},
+		{"[0] != on the first member", `[file:names[0] != 'a']`, o, false},
+		{"index into a non-list selects nothing", `[file:name[0] != 'x']`,
+			file(map[string]any{"name": "abc"}), false},
+		{"[]string lists", `[file:names[1] = 'b']`,
+			file(map[string]any{"names": []string{"a", "b"}}), true},
+	})
+}
+
+func TestAnyIndexStep(t *testing.T) {
+	o := file(map[string]any{"names": []any{"a", "b", "c"}})
+	parts := one("email-message", map[string]any{"body_multipart": []any{
+		map[string]any{"content_type": "text/html", "size": 10.0},
+		map[string]any{"content_type": "text/plain", "size": 20.0}}})
+	runHolds(t, []holdsCase{
+		{"any member", `[file:names[*] = 'b']`, o, true},
+		{"no member", `[file:names[*] = 'd']`, o, false},
+		{"!= holds if one member differs", `[file:names[*] != 'a']`, o, true},
+		{"empty list selects nothing", `[file:names[*] != 'a']`,
+			file(map[string]any{"names": []any{}}), false},
+		{"on a non-list selects nothing", `[file:name[*] = 'a']`,
 			file(map[string]any{"name": "a"}), false},
-		{"[*] then key", cmpE(path("email-message", key("body_multipart"), star(),
-			key("content_type")), ast.OpEqual, str("text/plain")),
-			objs{"0": {"type": "email-message", "body_multipart": []any{
-				map[string]any{"content_type": "text/html"},
-				map[string]any{"content_type": "text/plain"}}}}, true},
+		{"then a key", `[email-message:body_multipart[*].content_type = 'text/plain']`,
+			parts, true},
+		{"AND may hold at different members of one object",
+			`[email-message:body_multipart[*].content_type = 'text/plain' AND ` +
+				`email-message:body_multipart[*].size = 10]`, parts, true},
+		{"nested lists", `[x-thing:grid[*][*] = 4]`,
+			one("x-thing", map[string]any{"grid": []any{[]any{1.0, 2.0}, []any{3.0, 4.0}}}),
+			true},
 	})
 }
 
@@ -39,70 +71,35 @@ func TestReferences(t *testing.T) {
 		"2": {"type": "network-traffic", "src_ref": "0", "dst_ref": "1", "dst_port": 443.0},
 		"3": {"type": "domain-name", "value": "example.com", "resolves_to_refs": []any{"0", "9"}},
 	}
-	dst := path("network-traffic", key("dst_ref"), key("value"))
-	runCmp(t, []cmpCase{
-		{"_ref followed", cmpE(dst, ast.OpEqual, str("203.0.113.33")), traffic, true},
-		{"_ref to the other object", cmpE(dst, ast.OpEqual, str("198.51.100.1")), traffic,
+	runHolds(t, []holdsCase{
+		{"_ref is followed", `[network-traffic:dst_ref.value = '203.0.113.33']`, traffic, true},
+		{"_ref names one object", `[network-traffic:dst_ref.value = '198.51.100.1']`, traffic,
 			false},
-		{"_ref type", cmpE(path("network-traffic", key("dst_ref"), key("type")), ast.OpEqual,
-			str("ipv4-addr")), traffic, true},
-		{"_refs[*] followed, dangling reference dropped", cmpE(path("domain-name",
-			key("resolves_to_refs"), star(), key("value")), ast.OpEqual, str("198.51.100.1")),
+		{"the referenced object's type", `[network-traffic:dst_ref.type = 'ipv4-addr']`,
 			traffic, true},
-		{"_refs[0]", cmpE(path("domain-name", key("resolves_to_refs"), idx(0), key("value")),
-			ast.OpEqual, str("198.51.100.1")), traffic, true},
-		{"_refs without a list step", cmpE(path("domain-name", key("resolves_to_refs"),
-			key("value")), ast.OpEqual, str("198.51.100.1")), traffic, false},
-		{"dangling _ref", cmpE(path("network-traffic", key("src_ref"), key("value")),
-			ast.OpNotEqual, str("x")), objs{"0": {"type": "network-traffic", "src_ref": "7"}},
-			false},
-		{"2.1 ids as names", cmpE(dst, ast.OpEqual, str("203.0.113.33")), objs{
+		{"the root is the referring object", `[ipv4-addr:dst_ref.value = '203.0.113.33']`,
+			traffic, false},
+		{"_refs[*] followed, dangling name dropped",
+			`[domain-name:resolves_to_refs[*].value = '198.51.100.1']`, traffic, true},
+		{"_refs[0]", `[domain-name:resolves_to_refs[0].value = '198.51.100.1']`, traffic, true},
+		{"_refs needs a list step", `[domain-name:resolves_to_refs.value = '198.51.100.1']`,
+			traffic, false},
+		{"dangling _ref selects nothing", `[network-traffic:src_ref.value != 'x']`,
+			objs{"0": {"type": "network-traffic", "src_ref": "7"}}, false},
+		{"a _ref that is not a string selects nothing", `[network-traffic:src_ref.value != 'x']`,
+			objs{"0": {"type": "network-traffic", "src_ref": 7.0}}, false},
+		{"references chain", `[process:parent_ref.binary_ref.name = 'cmd.exe']`, objs{
+			"0": {"type": "file", "name": "cmd.exe"},
+			"1": {"type": "process", "binary_ref": "0"},
+			"2": {"type": "process", "parent_ref": "1"}}, true},
+		{"STIX 2.1 ids as names", `[network-traffic:dst_ref.value = '203.0.113.33']`, objs{
 			"ipv4-addr--1":       {"type": "ipv4-addr", "value": "203.0.113.33"},
 			"network-traffic--2": {"type": "network-traffic", "dst_ref": "ipv4-addr--1"}},
 			true},
-		{"[]string refs", cmpE(path("domain-name", key("resolves_to_refs"), star(),
-			key("value")), ast.OpEqual, str("203.0.113.33")), objs{
-			"a": {"type": "ipv4-addr", "value": "203.0.113.33"},
-			"b": {"type": "domain-name", "resolves_to_refs": []string{"a"}}}, true},
+		{"[]string reference lists", `[domain-name:resolves_to_refs[*].value = '203.0.113.33']`,
+			objs{"a": {"type": "ipv4-addr", "value": "203.0.113.33"},
+				"b": {"type": "domain-name", "resolves_to_refs": []string{"a"}}}, true},
+		{"a reference cycle ends with the path", `[process:parent_ref.parent_ref.pid = 1]`,
+			objs{"0": {"type": "process", "pid": 1.0, "parent_ref": "0"}}, true},
 	})
-}
-
-// TestSameObject: comparisons joined by AND inside brackets hold for one object.
-func TestSameObject(t *testing.T) {
-	people := objs{
-		"0": {"type": "person", "name": "alice", "age": 10.0},
-		"1": {"type": "person", "name": "bob", "age": 15.0},
-	}
-	name := path("person", key("name"))
-	age := path("person", key("age"))
-	runCmp(t, []cmpCase{
-		{"AND on one object", cAnd(cmpE(name, ast.OpEqual, str("alice")),
-			cmpE(age, ast.OpLess, num(20))), people, true},
-		{"AND across objects", cAnd(cmpE(name, ast.OpEqual, str("alice")),
-			cmpE(age, ast.OpGreater, num(10))), people, false},
-		{"OR across objects", cOr(cmpE(name, ast.OpEqual, str("carol")),
-			cmpE(age, ast.OpGreater, num(12))), people, true},
-		{"(OR) AND", cAnd(cOr(cmpE(name, ast.OpEqual, str("carol")),
-			cmpE(name, ast.OpEqual, str("bob"))), cmpE(age, ast.OpGreater, num(10))), people,
-			true},
-		{"AND across types", cAnd(cmpE(name, ast.OpEqual, str("alice")),
-			cmpE(ipv4, ast.OpEqual, str("1.1.1.1"))), objs{
-			"0": people["0"], "1": {"type": "ipv4-addr", "value": "1.1.1.1"}}, false},
-	})
-}
-
-func TestRoots(t *testing.T) {
-	c, err := CompileComparison(cmpE(ipv4, ast.OpNotEqual, str("1.1.1.1")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := at("2020-01-01T00:00:00Z", objs{
-		"0": {"type": "ipv4-addr", "value": "1.1.1.1"},
-		"1": {"type": "ipv4-addr", "value": "2.2.2.2"},
-		"2": {"type": "ipv4-addr", "value": "3.3.3.3"},
-	})
-	got := c.Roots(&o)
-	if len(got) != 2 || got[0] != "1" || got[1] != "2" {
-		t.Errorf("got %v, want [1 2]", got)
-	}
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 
 	"github.com/stix2hunq/stix2hunq/ast"
 )
@@ -9,10 +10,11 @@ import (
 // maxLeaves bounds the brackets of a pattern once REPEATS are expanded.
 //
 // Limitation: REPEATS n TIMES is expanded into n copies of its expression, so a pattern
-// with more than maxLeaves brackets after expansion (REPEATS 300 TIMES, say) is refused.
-const maxLeaves = 256
+// with more than maxLeaves brackets after expansion (REPEATS 5000 TIMES, say) is refused
+// with an error naming the qualifier.
+const maxLeaves = 4096
 
-// noBound marks the absence of a time constraint between two leaves.
+// noBound marks the absence of a WITHIN on a node.
 const noBound = int64(math.MaxInt64)
 
 type nodeKind int
@@ -30,35 +32,33 @@ type node struct {
 	id     int
 	kind   nodeKind
 	kids   []*node
+	parent *node
+	idx    int // place among the parent's kids
 	lo, hi int
+	// within is the tightest WITHIN on the node in microseconds, or noBound: every two
+	// observations bound below it must have first <= last of the other plus within.
+	within int64
 }
 
 // leaf is one bracket position of the expanded pattern.
 type leaf struct {
+	node    *node
 	bracket int // index into Matcher.brackets
 	twin    int // previous copy of the same REPEATS bracket, or -1
+	copies  int // copies of the same REPEATS bracket from this one on, this one included
 }
 
 // bracket is one distinct bracket of the pattern with the START/STOP windows above it.
 type bracket struct {
+	expr    *ast.BracketExpr
 	cmp     *Comparison
 	windows [][2]int64 // [start, stop) in microseconds
 }
 
-// planner builds the tree, the leaves and the constraints.
+// planner builds the tree and the leaves.
 type planner struct {
 	brackets []*bracket
 	leaves   []leaf
-	index    map[*ast.BracketExpr]int
-	// after[a*n+b]: observations of leaf a must have first <= last of leaf b plus this many
-	// microseconds, filled once the number n of leaves is known.
-	pairs []pairRule
-}
-
-// pairRule says that every leaf of a has first <= last of every leaf of b plus slack.
-type pairRule struct {
-	a, b  [2]int // leaf ranges
-	slack int64
 }
 
 func (p *planner) build(e ast.ObservationExpr, windows [][2]int64) (*node, error) {
@@ -76,54 +76,70 @@ func (p *planner) build(e ast.ObservationExpr, windows [][2]int64) (*node, error
 }
 
 func (p *planner) buildLeaf(e *ast.BracketExpr, windows [][2]int64) (*node, error) {
-	b, ok := p.index[e]
-	if !ok {
-		cmp, err := CompileComparison(e.Comparison)
-		if err != nil {
-			return nil, err
-		}
-		b = len(p.brackets)
-		p.brackets = append(p.brackets, &bracket{cmp: cmp, windows: windows})
-		p.index[e] = b
-	}
 	if len(p.leaves) >= maxLeaves {
 		return nil, ast.Errorf(e.Pos, "pattern has more than %d brackets once REPEATS are "+
 			"expanded", maxLeaves)
 	}
-	n := &node{kind: leafNode, lo: len(p.leaves), hi: len(p.leaves) + 1}
-	p.leaves = append(p.leaves, leaf{bracket: b, twin: -1})
+	b, err := p.bracketOf(e, windows)
+	if err != nil {
+		return nil, err
+	}
+	n := &node{kind: leafNode, lo: len(p.leaves), hi: len(p.leaves) + 1, within: noBound}
+	p.leaves = append(p.leaves, leaf{node: n, bracket: b, twin: -1, copies: 1})
 	return n, nil
 }
 
+// bracketOf returns the index of the bracket for e under windows, compiling it the first
+// time. The copies of a REPEATS share one bracket, and so one list of candidates.
+func (p *planner) bracketOf(e *ast.BracketExpr, windows [][2]int64) (int, error) {
+	for i, b := range p.brackets {
+		if b.expr == e && slices.Equal(b.windows, windows) {
+			return i, nil
+		}
+	}
+	cmp, err := CompileComparison(e.Comparison)
+	if err != nil {
+		return 0, err
+	}
+	p.brackets = append(p.brackets, &bracket{expr: e, cmp: cmp, windows: windows})
+	return len(p.brackets) - 1, nil
+}
+
+var nodeKinds = map[ast.ObservationOp]nodeKind{
+	ast.ObsAnd: andNode, ast.ObsOr: orNode, ast.ObsFollowedBy: seqNode}
+
 func (p *planner) buildBinary(e *ast.ObservationBinaryExpr, w [][2]int64) (*node, error) {
-	n := &node{kind: map[ast.ObservationOp]nodeKind{
-		ast.ObsAnd: andNode, ast.ObsOr: orNode, ast.ObsFollowedBy: seqNode}[e.Op]}
-	n.lo = len(p.leaves)
+	kind, ok := nodeKinds[e.Op]
+	if !ok {
+		return nil, ast.Errorf(e.Pos, "unknown observation operator %d", int(e.Op))
+	}
+	n := &node{kind: kind, lo: len(p.leaves), within: noBound}
 	for _, k := range e.Operands {
 		kn, err := p.build(k, w)
 		if err != nil {
 			return nil, err
 		}
-		n.kids = append(n.kids, kn)
+		n.adopt(kn)
 	}
 	if len(n.kids) == 0 {
 		return nil, ast.Errorf(e.Pos, "%s without operands", e.Op)
 	}
 	n.hi = len(p.leaves)
-	if n.kind == seqNode {
-		for j := 1; j < len(n.kids); j++ {
-			before := [2]int{n.lo, n.kids[j].lo}
-			p.pairs = append(p.pairs, pairRule{a: before, b: span(n.kids[j]), slack: 0})
-		}
-	}
 	return n, nil
 }
 
-func span(n *node) [2]int { return [2]int{n.lo, n.hi} }
+// adopt makes k the last kid of n.
+func (n *node) adopt(k *node) {
+	k.parent, k.idx = n, len(n.kids)
+	n.kids = append(n.kids, k)
+}
 
 func (p *planner) buildQualified(e *ast.QualifiedExpr, w [][2]int64) (*node, error) {
 	switch q := e.Qualifier.(type) {
 	case *ast.StartStopQualifier:
+		if q.Start == nil || q.Stop == nil {
+			return nil, ast.Errorf(q.Pos, "START/STOP needs two timestamps")
+		}
 		win := [2]int64{q.Start.Value.UnixMicro(), q.Stop.Value.UnixMicro()}
 		return p.build(e.Expr, append(w[:len(w):len(w)], win))
 	case *ast.WithinQualifier:
@@ -135,8 +151,7 @@ func (p *planner) buildQualified(e *ast.QualifiedExpr, w [][2]int64) (*node, err
 		if err != nil {
 			return nil, err
 		}
-		r := span(n)
-		p.pairs = append(p.pairs, pairRule{a: r, b: r, slack: d.Microseconds()})
+		n.within = min(n.within, d.Microseconds())
 		return n, nil
 	case *ast.RepeatsQualifier:
 		return p.buildRepeats(e, q, w)
@@ -154,40 +169,26 @@ func (p *planner) buildRepeats(e *ast.QualifiedExpr, q *ast.RepeatsQualifier,
 		return nil, ast.Errorf(q.Pos, "REPEATS %d TIMES exceeds the matcher's limit of %d",
 			q.Times.Value, maxLeaves)
 	}
-	n := &node{kind: andNode, lo: len(p.leaves)}
-	for i := int64(0); i < q.Times.Value; i++ {
+	times := int(q.Times.Value)
+	n := &node{kind: andNode, lo: len(p.leaves), within: noBound}
+	for i := range times {
 		kn, err := p.build(e.Expr, w)
 		if err != nil {
 			return nil, err
 		}
-		if kn.kind == leafNode && i > 0 {
-			p.leaves[kn.lo].twin = kn.lo - 1
+		if kn.kind == leafNode {
+			p.leaves[kn.lo].copies = times - i
+			if i > 0 {
+				p.leaves[kn.lo].twin = kn.lo - 1
+			}
 		}
-		n.kids = append(n.kids, kn)
+		n.adopt(kn)
 	}
 	n.hi = len(p.leaves)
 	if len(n.kids) == 1 {
-		return n.kids[0], nil
+		k := n.kids[0]
+		k.parent, k.idx = nil, 0
+		return k, nil
 	}
 	return n, nil
-}
-
-// slackMatrix turns the rules into a matrix: m[a*n+b] is the least slack such that
-// first(a) <= last(b) + slack must hold, or noBound.
-func (p *planner) slackMatrix() []int64 {
-	n := len(p.leaves)
-	m := make([]int64, n*n)
-	for i := range m {
-		m[i] = noBound
-	}
-	for _, r := range p.pairs {
-		for a := r.a[0]; a < r.a[1]; a++ {
-			for b := r.b[0]; b < r.b[1]; b++ {
-				if a != b && r.slack < m[a*n+b] {
-					m[a*n+b] = r.slack
-				}
-			}
-		}
-	}
-	return m
 }

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"sort"
 	"testing"
 
@@ -167,7 +168,8 @@ func genExpr(t *rapid.T, depth int) ast.ObservationExpr {
 	case 4:
 		return fby(genExpr(t, depth-1), genExpr(t, depth-1))
 	case 5:
-		return withinQ(genExpr(t, depth-1), float64(rapid.IntRange(1, 4).Draw(t, "within")))
+		// Halves of seconds put observation times on and off the boundary.
+		return withinQ(genExpr(t, depth-1), float64(rapid.IntRange(1, 8).Draw(t, "within"))/2)
 	}
 	if rapid.Bool().Draw(t, "startstop") {
 		s := rapid.IntRange(0, 10).Draw(t, "start")
@@ -190,7 +192,8 @@ func genObservations(t *rapid.T) []Observation {
 	return obs
 }
 
-// TestMatchAgreesWithBruteForce checks Matched and Used against every binding enumerated.
+// TestMatchAgreesWithBruteForce checks Matched and Used against every binding enumerated,
+// and for patterns whose matches bind one observation, MatchesOne against Match.
 func TestMatchAgreesWithBruteForce(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		e := genExpr(t, 3)
@@ -210,6 +213,78 @@ func TestMatchAgreesWithBruteForce(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("got %+v, want %+v (-want +got):\n%s", got, want, diff)
+		}
+		if !m.SingleObservation() {
+			return
+		}
+		for i, o := range obs {
+			if one := m.MatchesOne(o); one != slices.Contains(want.Used, i) {
+				t.Fatalf("MatchesOne(obs[%d]) = %v, but Used = %v", i, one, want.Used)
+			}
+		}
+	})
+}
+
+// genComparison draws a comparison expression over two object types, each comparison
+// testing property v against 0, 1 or 2.
+func genComparison(t *rapid.T, depth int) ast.ComparisonExpr {
+	if depth == 0 || rapid.IntRange(0, 2).Draw(t, "leaf") == 0 {
+		typ := rapid.SampledFrom([]string{"x-a", "x-b"}).Draw(t, "type")
+		v := int64(rapid.IntRange(0, 2).Draw(t, "v"))
+		return cmpE(path(typ, key("v")), ast.OpEqual, num(v))
+	}
+	op := ast.BoolOr
+	if rapid.Bool().Draw(t, "and") {
+		op = ast.BoolAnd
+	}
+	return &ast.ComparisonBinaryExpr{Op: op, Operands: []ast.ComparisonExpr{
+		genComparison(t, depth-1), genComparison(t, depth-1)}}
+}
+
+// holdsFor evaluates e with each comparison tested on the object chosen for its type.
+func holdsFor(e ast.ComparisonExpr, chosen map[string]map[string]any) bool {
+	switch e := e.(type) {
+	case *ast.CompareExpr:
+		obj := chosen[e.Path.ObjectType]
+		return obj != nil && obj["v"] == float64(e.Value.(*ast.IntLit).Value)
+	case *ast.ComparisonBinaryExpr:
+		and := e.Op == ast.BoolAnd
+		for _, k := range e.Operands {
+			if holdsFor(k, chosen) != and {
+				return !and
+			}
+		}
+		return and
+	}
+	panic("unknown comparison expression")
+}
+
+// TestHoldsAgreesWithBruteForce: a comparison expression holds when some choice of one
+// object per type (or none, for a type without objects) makes it true.
+func TestHoldsAgreesWithBruteForce(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		e := genComparison(t, 3)
+		objects := map[string]map[string]any{}
+		byType := map[string][]map[string]any{"x-a": {nil}, "x-b": {nil}}
+		for i := range rapid.IntRange(0, 5).Draw(t, "objects") {
+			typ := rapid.SampledFrom([]string{"x-a", "x-b"}).Draw(t, "type")
+			obj := map[string]any{"type": typ, "v": float64(rapid.IntRange(0, 2).Draw(t, "v"))}
+			objects[string(rune('0'+i))] = obj
+			byType[typ] = append(byType[typ], obj)
+		}
+		want := false
+		for _, a := range byType["x-a"] {
+			for _, b := range byType["x-b"] {
+				want = want || holdsFor(e, map[string]map[string]any{"x-a": a, "x-b": b})
+			}
+		}
+		c, err := CompileComparison(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := at(t0, objects)
+		if got := c.Holds(&o); got != want {
+			t.Fatalf("%s on %v: got %v, want %v", ast.Print(e), objects, got, want)
 		}
 	})
 }

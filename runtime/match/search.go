@@ -7,7 +7,7 @@ import (
 
 // searcher finds bindings: one observation for each leaf on the chosen branch of every
 // OR, pairwise distinct (an observation of Count n may be bound n times), meeting the
-// time constraints between leaves (FOLLOWEDBY and WITHIN) of the slack matrix.
+// time constraints of FOLLOWEDBY and WITHIN.
 type searcher struct {
 	m           *Matcher
 	first, last []int64 // per observation, microseconds
@@ -16,6 +16,8 @@ type searcher struct {
 	maxSpan     []int64 // per bracket: the longest last - first among its candidates
 	pick, pos   []int   // per leaf: bound observation and its place in cands, or -1
 	bound       []int   // leaves bound so far, in order
+	agg         []span  // per node: the times of the observations bound below it
+	saved       []span  // the agg entries that binding overwrote, to restore on return
 	order       [][]*node
 	forced      int // leaf that must be bound to forcedObs, or -1
 	forcedObs   int
@@ -23,6 +25,12 @@ type searcher struct {
 	steps       int
 	over        bool
 }
+
+// span is the latest first_observed and the earliest last_observed of a set of bound
+// observations; the empty set has first = MinInt64 and last = MaxInt64.
+type span struct{ first, last int64 }
+
+var emptySpan = span{math.MinInt64, math.MaxInt64}
 
 func newSearcher(m *Matcher, obs []Observation) *searcher {
 	s := &searcher{m: m, first: make([]int64, len(obs)), last: make([]int64, len(obs)),
@@ -43,6 +51,10 @@ func newSearcher(m *Matcher, obs []Observation) *searcher {
 	for i := range s.pick {
 		s.pick[i] = -1
 	}
+	s.agg = make([]span, m.nodes)
+	for i := range s.agg {
+		s.agg[i] = emptySpan
+	}
 	return s
 }
 
@@ -50,10 +62,11 @@ func newSearcher(m *Matcher, obs []Observation) *searcher {
 // match, a binding that includes it.
 //
 // Limitation: the search backtracks. Candidate windows found by binary search on time,
-// the most selective operand first and interchangeable REPEATS copies taken in order keep
-// the usual patterns near linear, but a pattern whose operands share many candidates and
-// cannot be completed (REPEATS of an AND, long FOLLOWEDBY chains without a WITHIN) may
-// take exponential time: the step budget stops it with ErrBudget.
+// the most selective operand first, interchangeable REPEATS copies taken in order and a
+// count of the candidates left for them keep the usual patterns near linear, but a
+// pattern whose operands share many candidates and cannot be completed (REPEATS of an
+// AND, long FOLLOWEDBY chains without a WITHIN) may take exponential time: the step
+// budget stops it with ErrBudget.
 func (s *searcher) run() (Result, error) {
 	s.plan()
 	if !s.sat(&plist{n: s.m.root}) {
@@ -103,6 +116,14 @@ type plist struct {
 	next *plist
 }
 
+// charge counts n steps against the budget and reports whether the search may go on.
+func (s *searcher) charge(n int) bool {
+	if s.steps += n; s.steps > s.m.budget {
+		s.over = true
+	}
+	return !s.over
+}
+
 func (s *searcher) sat(p *plist) bool {
 	if p == nil {
 		for _, l := range s.bound {
@@ -110,8 +131,7 @@ func (s *searcher) sat(p *plist) bool {
 		}
 		return true
 	}
-	if s.steps++; s.steps > s.m.budget {
-		s.over = true
+	if !s.charge(1) {
 		return false
 	}
 	n, rest := p.n, p.next
@@ -143,12 +163,15 @@ func (s *searcher) satLeaf(l int, rest *plist) bool {
 		o := s.forcedObs
 		return s.fits(o, lowLast, highFirst) && s.try(l, o, -1, rest)
 	}
-	b := s.m.leaves[l].bracket
-	c := s.cands[b]
-	from := satSub(lowLast, s.maxSpan[b])
+	lf := &s.m.leaves[l]
+	c := s.cands[lf.bracket]
+	from := satSub(lowLast, s.maxSpan[lf.bracket])
 	i := sort.Search(len(c), func(i int) bool { return s.first[c[i]] >= from })
-	if t := s.m.leaves[l].twin; t >= 0 && s.pick[t] >= 0 && t != s.forced {
+	if t := lf.twin; t >= 0 && s.pick[t] >= 0 && t != s.forced {
 		i = max(i, s.pos[t])
+	}
+	if lf.copies > 1 && !s.enough(c[i:], lf.copies, lowLast, highFirst) {
+		return false
 	}
 	for ; i < len(c) && s.first[c[i]] <= highFirst; i++ {
 		if s.over {
@@ -156,6 +179,24 @@ func (s *searcher) satLeaf(l int, rest *plist) bool {
 		}
 		if o := c[i]; s.fits(o, lowLast, highFirst) && s.try(l, o, i, rest) {
 			return true
+		}
+	}
+	return false
+}
+
+// enough reports whether the candidates c that fit the bounds hold n instances still
+// unbound: the copies of a REPEATS from this one on need that many, and bounds only
+// tighten as the search goes on.
+func (s *searcher) enough(c []int, n int, lowLast, highFirst int64) bool {
+	count := 0
+	for j, o := range c {
+		if s.first[o] > highFirst || j%64 == 63 && !s.charge(1) {
+			break
+		}
+		if s.fits(o, lowLast, highFirst) {
+			if count += s.avail[o]; count >= n {
+				return true
+			}
 		}
 	}
 	return false
@@ -169,7 +210,17 @@ func (s *searcher) try(l, o, pos int, rest *plist) bool {
 	s.pick[l], s.pos[l] = o, pos
 	s.avail[o]--
 	s.bound = append(s.bound, l)
+	mark := len(s.saved)
+	for n := s.m.leaves[l].node; n != nil; n = n.parent {
+		a := s.agg[n.id]
+		s.saved = append(s.saved, a)
+		s.agg[n.id] = span{max(a.first, s.first[o]), min(a.last, s.last[o])}
+	}
 	ok := s.sat(rest)
+	for n, i := s.m.leaves[l].node, mark; n != nil; n, i = n.parent, i+1 {
+		s.agg[n.id] = s.saved[i]
+	}
+	s.saved = s.saved[:mark]
 	s.bound = s.bound[:len(s.bound)-1]
 	s.avail[o]++
 	s.pick[l] = -1
@@ -177,61 +228,29 @@ func (s *searcher) try(l, o, pos int, rest *plist) bool {
 }
 
 // bounds returns the least last_observed and the greatest first_observed an observation
-// bound to leaf l may have, given the leaves bound so far.
+// bound to leaf l may have, given the observations bound so far: every WITHIN above l
+// relates it to all observations bound below that WITHIN, and every FOLLOWEDBY above l
+// to those bound in its operands before l's (which must come first) and after it.
 func (s *searcher) bounds(l int) (lowLast, highFirst int64) {
-	n := len(s.m.leaves)
 	lowLast, highFirst = math.MinInt64, math.MaxInt64
-	for _, p := range s.bound {
-		o := s.pick[p]
-		if sl := s.m.slack[p*n+l]; sl != noBound {
-			lowLast = max(lowLast, satSub(s.first[o], sl))
+	child := s.m.leaves[l].node
+	for n := child.parent; n != nil; child, n = n, n.parent {
+		if a := s.agg[n.id]; n.within != noBound && a != emptySpan {
+			lowLast = max(lowLast, satSub(a.first, n.within))
+			highFirst = min(highFirst, satAdd(a.last, n.within))
 		}
-		if sl := s.m.slack[l*n+p]; sl != noBound {
-			highFirst = min(highFirst, satAdd(s.last[o], sl))
+		if n.kind != seqNode {
+			continue
+		}
+		for _, k := range n.kids[:child.idx] {
+			lowLast = max(lowLast, s.agg[k.id].first)
+		}
+		for _, k := range n.kids[child.idx+1:] {
+			highFirst = min(highFirst, s.agg[k.id].last)
 		}
 	}
 	return lowLast, highFirst
 }
-
-// plan orders the operands of every node: the one holding the forced leaf first, then
-// the most selective. An OR keeps only the operand holding the forced leaf.
-func (s *searcher) plan() {
-	s.order = make([][]*node, s.m.nodes)
-	s.planNode(s.m.root)
-}
-
-func (s *searcher) planNode(n *node) int {
-	if n.kind == leafNode {
-		return len(s.cands[s.m.leaves[n.lo].bracket])
-	}
-	kids := make([]*node, 0, len(n.kids))
-	sizes := map[*node]int{}
-	total, least := 0, math.MaxInt
-	for _, k := range n.kids {
-		sz := s.planNode(k)
-		if n.kind == orNode && s.forced >= 0 && !holds(k, s.forced) && holds(n, s.forced) {
-			continue
-		}
-		kids = append(kids, k)
-		sizes[k] = sz
-		total += sz
-		least = min(least, sz)
-	}
-	sort.SliceStable(kids, func(i, j int) bool {
-		fi, fj := holds(kids[i], s.forced), holds(kids[j], s.forced)
-		if fi != fj {
-			return fi
-		}
-		return n.kind != orNode && sizes[kids[i]] < sizes[kids[j]]
-	})
-	s.order[n.id] = kids
-	if n.kind == orNode {
-		return total
-	}
-	return least
-}
-
-func holds(n *node, leaf int) bool { return leaf >= n.lo && leaf < n.hi }
 
 func satAdd(a, b int64) int64 {
 	if b > 0 && a > math.MaxInt64-b {

@@ -2,77 +2,11 @@ package match
 
 import (
 	"bytes"
-	"encoding/json"
-	"math"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/stix2hunq/stix2hunq/ast"
 )
-
-// number is a numeric value: an exact integer when isInt, a float otherwise.
-type number struct {
-	isInt bool
-	i     int64
-	f     float64
-}
-
-// asNumber converts a decoded JSON number or a Go number.
-func asNumber(v any) (number, bool) {
-	switch n := v.(type) {
-	case float64:
-		return number{f: n}, true
-	case float32:
-		return number{f: float64(n)}, true
-	case int:
-		return number{isInt: true, i: int64(n)}, true
-	case int64:
-		return number{isInt: true, i: n}, true
-	case int32:
-		return number{isInt: true, i: int64(n)}, true
-	case uint32:
-		return number{isInt: true, i: int64(n)}, true
-	case uint64:
-		if n <= math.MaxInt64 {
-			return number{isInt: true, i: int64(n)}, true
-		}
-		return number{f: float64(n)}, true
-	case json.Number:
-		if i, err := n.Int64(); err == nil {
-			return number{isInt: true, i: i}, true
-		}
-		if f, err := n.Float64(); err == nil {
-			return number{f: f}, true
-		}
-	}
-	return number{}, false
-}
-
-// cmpNumbers compares two numbers, exactly when both are integers.
-func cmpNumbers(a, b number) int {
-	if a.isInt && b.isInt {
-		return cmpOrdered(a.i, b.i)
-	}
-	return cmpOrdered(a.float(), b.float())
-}
-
-func (n number) float() float64 {
-	if n.isInt {
-		return float64(n.i)
-	}
-	return n.f
-}
-
-func cmpOrdered[T int64 | float64](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 // latin1 returns s as bytes, one per code point, when every code point is below 256: the
 // specification's rule for comparing a string with a binary value.
@@ -98,6 +32,10 @@ func latin1String(b []byte) string {
 }
 
 // parseTimestamp reads a STIX timestamp: YYYY-MM-DDTHH:MM:SS[.fraction]Z, upper case.
+//
+// Note: timestamps compare to the nanosecond, as the literal's own precision allows. The
+// reference keeps microseconds only (Python's datetime): it cuts longer fractions, so
+// that there t'2020-01-01T00:00:00.0000001Z' equals "2020-01-01T00:00:00Z".
 func parseTimestamp(s string) (time.Time, bool) {
 	if !strings.HasSuffix(s, "Z") || strings.ContainsAny(s, "tz") {
 		return time.Time{}, false
@@ -114,12 +52,9 @@ func parseTimestamp(s string) (time.Time, bool) {
 // reference's rule inside IN sets).
 func equal(v any, lit ast.Literal, strict bool) bool {
 	switch l := lit.(type) {
-	case *ast.IntLit:
-		n, ok := asNumber(v)
-		return ok && cmpNumbers(n, number{isInt: true, i: l.Value}) == 0
-	case *ast.FloatLit:
-		n, ok := asNumber(v)
-		return ok && cmpNumbers(n, number{f: l.Value}) == 0
+	case *ast.IntLit, *ast.FloatLit:
+		c, res := orderNumber(v, l)
+		return res == ordered && c == 0
 	case *ast.BoolLit:
 		b, ok := v.(bool)
 		return ok && b == l.Value
@@ -171,14 +106,8 @@ const (
 // order compares the JSON value v with the literal lit.
 func order(v any, lit ast.Literal) (int, orderResult) {
 	switch l := lit.(type) {
-	case *ast.IntLit:
-		if n, ok := asNumber(v); ok {
-			return cmpNumbers(n, number{isInt: true, i: l.Value}), ordered
-		}
-	case *ast.FloatLit:
-		if n, ok := asNumber(v); ok {
-			return cmpNumbers(n, number{f: l.Value}), ordered
-		}
+	case *ast.IntLit, *ast.FloatLit:
+		return orderNumber(v, l)
 	case *ast.StringLit:
 		switch x := v.(type) {
 		case string:
@@ -200,6 +129,26 @@ func order(v any, lit ast.Literal) (int, orderResult) {
 	return 0, unordered
 }
 
+// orderNumber compares the value v with a numeric literal.
+func orderNumber(v any, lit ast.Literal) (int, orderResult) {
+	n, ok := asNumber(v)
+	if !ok {
+		return 0, unordered
+	}
+	want := number{isInt: true}
+	switch l := lit.(type) {
+	case *ast.IntLit:
+		want.i = l.Value
+	case *ast.FloatLit:
+		want = number{f: l.Value}
+	}
+	c, ok := cmpNumbers(n, want)
+	if !ok {
+		return 0, unordered
+	}
+	return c, ordered
+}
+
 func orderWithBytes(v any, lit []byte) (int, orderResult) {
 	switch x := v.(type) {
 	case []byte:
@@ -219,5 +168,3 @@ func orderBytes(b []byte, s string) (int, orderResult) {
 	}
 	return bytes.Compare(b, sb), ordered
 }
-
-func utf8Valid(b []byte) bool { return utf8.Valid(b) }
