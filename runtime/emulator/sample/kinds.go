@@ -53,9 +53,35 @@ func processCreated(g *gen, c *ctx) map[string]any {
 		progSevenZip, progSvchost, suspicious[g.pick(len(suspicious))]}[g.pick(9)]
 	line := commandLines[g.pick(len(commandLines))]
 	path := strings.ReplaceAll(c.prog.path, "%u", c.user)
+	if strings.Contains(path, " ") && !strings.HasPrefix(line, `"`) {
+		line = `"%s"` + strings.TrimPrefix(line, "%s")
+	}
 	cmd := fmt.Sprintf(strings.ReplaceAll(line, "%u", c.user), path)
-	args := strings.Fields(cmd)[1:]
-	return map[string]any{"cmdLine": cmd, "cmdLineArgs": args}
+	return map[string]any{"cmdLine": cmd, "cmdLineArgs": commandArgs(cmd)}
+}
+
+// commandArgs splits the arguments of a command line after its program, which may be
+// quoted; quoted arguments stay whole, without their quotes.
+func commandArgs(cmd string) []string {
+	var args []string
+	var cur strings.Builder
+	quoted, started := false, false
+	for _, r := range cmd + " " {
+		switch {
+		case r == '"':
+			quoted, started = !quoted, true
+		case r == ' ' && !quoted:
+			if started {
+				args = append(args, cur.String())
+			}
+			cur.Reset()
+			started = false
+		default:
+			cur.WriteRune(r)
+			started = true
+		}
+	}
+	return args[1:]
 }
 
 func crossProcess(g *gen, c *ctx) map[string]any {
