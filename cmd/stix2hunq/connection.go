@@ -165,6 +165,13 @@ type huntTarget struct {
 // calls stop when done; ctx ending stops the emulator as well.
 func openHunt(ctx context.Context, conn connection, creds credentials, warn io.Writer) (
 	*huntTarget, error) {
+	return openHuntWith(ctx, conn, creds, emulator.Options{}, warn)
+}
+
+// openHuntWith is openHunt with the options of the emulator it starts when conn names no
+// host (its credentials come from creds).
+func openHuntWith(ctx context.Context, conn connection, creds credentials,
+	emu emulator.Options, warn io.Writer) (*huntTarget, error) {
 	t := &huntTarget{stop: func() {}}
 	cfg := hunt.Config{
 		AppID: creds.AppID, Secret: creds.Secret, Insecure: conn.Options.Insecure,
@@ -182,10 +189,15 @@ func openHunt(ctx context.Context, conn connection, creds credentials, warn io.W
 		if cfg.AppID == "" && cfg.Secret == "" {
 			cfg.AppID, cfg.Secret = emulator.DefaultAppID, emulator.DefaultSecret
 		}
-		url, stop := emulator.Start(ctx, emulator.Options{AppID: cfg.AppID, Secret: cfg.Secret})
+		emu.AppID, emu.Secret = cfg.AppID, cfg.Secret
+		url, stop := emulator.Start(ctx, emu)
 		cfg.BaseURL, t.emulated, t.stop = url, true, stop
+		over := "sample data"
+		if emu.Events != nil {
+			over = fmt.Sprintf("%d given events", len(emu.Events))
+		}
 		fmt.Fprintf(warn, "note: no host configured; using the built-in emulator at %s "+
-			"over sample data\n", url)
+			"over %s\n", url, over)
 	} else {
 		var err error
 		if cfg.BaseURL, err = conn.baseURL(); err != nil {

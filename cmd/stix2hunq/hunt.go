@@ -1,0 +1,222 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/stix2hunq/stix2hunq/ast"
+	"github.com/stix2hunq/stix2hunq/compiler"
+	"github.com/stix2hunq/stix2hunq/compiler/mapping"
+	"github.com/stix2hunq/stix2hunq/runtime/emulator"
+	"github.com/stix2hunq/stix2hunq/runtime/execute"
+	"github.com/stix2hunq/stix2hunq/runtime/tostix"
+)
+
+func init() {
+	register("hunt", "Hunt with a STIX pattern and print the matching events as STIX.",
+		func() any { return &huntCmd{} })
+}
+
+// huntCmd compiles a pattern, runs its queries on a Hunt API server (or the built-in
+// emulator), and prints the observed-data that match the pattern.
+type huntCmd struct {
+	Pattern string `arg:"" help:"The STIX pattern."`
+
+	Host     string        `help:"Hunt API server, https://HOST[:PORT]; none: the emulator."`
+	CA       string        `name:"ca" type:"path" help:"PEM file of the server's CA."`
+	Insecure bool          `help:"Do not check the server's certificate (never in production)."`
+	Timeout  time.Duration `default:"30s" help:"Timeout of each request."`
+	Events   string        `type:"path" help:"JSON lines of events for the emulator (no --host)."`
+
+	Version   string        `name:"stix-version" enum:"2.0,2.1" default:"2.1" help:"STIX version."`
+	Format    string        `enum:"bundle,ndjson" default:"bundle" help:"A bundle, or JSON lines."`
+	Limit     int           `default:"10000" help:"Most events fetched for one query."`
+	TimeRange time.Duration `name:"time-range" default:"5m" help:"Window without START/STOP."`
+	Now       string        `help:"The time taken as now (RFC 3339), for reproducible hunts."`
+	Mapping   string        `type:"path" help:"Field map file extending the STIX to HunQ map."`
+	Table     string        `type:"path" help:"Event to STIX table file."`
+	Identity  string        `help:"STIX identity JSON that created_by_ref names."`
+	Complete  bool          `help:"Widen comparisons on properties with unsearched sources."`
+}
+
+func (c *huntCmd) Run(io stdio) error {
+	now, err := parseNow(c.Now)
+	if err != nil {
+		return withCode(exitFailure, err)
+	}
+	creds, err := envCredentials(os.Getenv)
+	if err != nil {
+		return withCode(exitFailure, err)
+	}
+	j := &huntJob{pattern: c.Pattern, version: c.Version, format: c.Format, limit: c.Limit,
+		now: now, compile: compiler.Options{Now: now, TimeRange: c.TimeRange,
+			Complete: c.Complete},
+		mapping: c.Mapping, table: c.Table, identity: c.Identity, events: c.Events,
+		creds: creds,
+		conn: connection{Host: c.Host, SelfSignedCert: c.CA, Options: connOptions{
+			Timeout: c.Timeout.Seconds(), Insecure: c.Insecure, ResultLimit: c.Limit}}}
+	return j.run(io)
+}
+
+// parseNow is the clock --now names, or the wall clock.
+func parseNow(text string) (func() time.Time, error) {
+	if text == "" {
+		return time.Now, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, text)
+	if err != nil {
+		return nil, fmt.Errorf("--now: %w", err)
+	}
+	return func() time.Time { return t }, nil
+}
+
+// huntJob is one hunt: the pattern, where to hunt, and how to write what matches. The
+// native hunt command and stix-shifter's execute both run one.
+type huntJob struct {
+	pattern, version, format string
+	limit                    int
+	now                      func() time.Time
+	compile                  compiler.Options
+	mapping, table, identity string // files and identity JSON; "" for the defaults
+	events                   string // JSON lines for the emulator, with no host
+	conn                     connection
+	creds                    credentials
+}
+
+func (j *huntJob) run(io stdio) error {
+	v := ast.V21
+	if j.version == "2.0" {
+		v = ast.V20
+	}
+	p, err := ast.Parse(j.pattern, ast.ParseOptions{Version: v})
+	if err != nil {
+		writeSnippet(io.err, j.pattern, err)
+		return withCode(exitInvalid, nil)
+	}
+	plan, err := j.plan(p)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	target, err := j.open(ctx, io)
+	if err != nil {
+		return withCode(exitTransmit, err)
+	}
+	defer target.stop()
+	return j.execute(ctx, io, plan, target)
+}
+
+// plan compiles the pattern, refusing (exit 4) a pattern that can never match here.
+func (j *huntJob) plan(p *ast.Pattern) (*compiler.Plan, error) {
+	opts := j.compile
+	if j.mapping != "" {
+		m, err := mapping.LoadFile(mapping.Default(), j.mapping)
+		if err != nil {
+			return nil, withCode(exitFailure, err)
+		}
+		opts.Fields = m
+	}
+	plan, err := compiler.Compile(p, opts)
+	var ue *compiler.UntranslatableError
+	switch {
+	case errors.As(err, &ue):
+		return nil, withCode(exitUntranslated, err)
+	case err != nil:
+		return nil, withCode(exitFailure, err)
+	}
+	return plan, nil
+}
+
+// open connects to the host, or starts the emulator over the sample data (made relative
+// to the clock) or over the events file.
+func (j *huntJob) open(ctx context.Context, io stdio) (*huntTarget, error) {
+	emu := emulator.Options{Now: j.now}
+	if j.events != "" {
+		if j.conn.Host != "" {
+			return nil, errors.New("--events serves the built-in emulator: drop --host")
+		}
+		f, err := os.Open(j.events)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if emu.Events, err = emulator.ReadEvents(f); err != nil {
+			return nil, fmt.Errorf("%s: %w", j.events, err)
+		}
+	}
+	return openHuntWith(ctx, j.conn, j.creds, emu, io.err)
+}
+
+// execute runs the plan and prints what matched, then a summary on stderr.
+func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
+	target *huntTarget) error {
+	v, _ := tostix.ParseVersion(j.version)
+	f, _ := tostix.ParseFormat(j.format)
+	table := tostix.DefaultTable()
+	if j.table != "" {
+		var err error
+		if table, err = readTable(j.table); err != nil {
+			return withCode(exitFailure, err)
+		}
+	}
+	mapper, err := tostix.Compile(table, tostix.Options{Version: v, Now: j.now})
+	if err != nil {
+		return withCode(exitFailure, err)
+	}
+	ident := j.identity
+	if ident == "" {
+		ident = defaultIdentity
+	}
+	out, err := tostix.NewWriter(io.out, tostix.WriterOptions{Format: f, Version: v,
+		Identity: []byte(ident)})
+	if err != nil {
+		return withCode(exitFailure, err)
+	}
+	bar := newProgress(io.err, j.limit*len(plan.Queries))
+	stats, err := execute.Run(ctx, plan, execute.Options{
+		Source: target.client, Mapper: mapper, Out: out, Limit: j.limit,
+		Warn: func(w tostix.Warning) {
+			fmt.Fprintf(io.err, "stix2hunq: warning: %v\n", w)
+		},
+		Progress: func(execute.Stats) { bar.add(1, -1) },
+	})
+	bar.finish()
+	if err != nil {
+		_ = out.Flush()
+		return withCode(exitTransmit, err)
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	writeSummary(io, stats, len(plan.Queries))
+	return nil
+}
+
+// writeSummary says on stderr what a hunt sent, fetched and kept, and warns of queries
+// cut off at the limit.
+func writeSummary(io stdio, s execute.Stats, queries int) {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	parts := []string{plural(s.Queries, "query", "queries"),
+		plural(s.Fetched, "event", "events") + " fetched"}
+	if s.Duplicates > 0 {
+		parts = append(parts, fmt.Sprintf("%d returned twice", s.Duplicates))
+	}
+	parts = append(parts, fmt.Sprintf("%d kept (%s)", s.Kept, s.Mode),
+		fmt.Sprintf("%.3f s", s.Elapsed.Seconds()))
+	fmt.Fprintf(io.err, "stix2hunq: %s\n", strings.Join(parts, ", "))
+	for _, q := range s.Truncated {
+		fmt.Fprintf(io.err, "stix2hunq: warning: query %d of %d stopped at the limit of "+
+			"events; matches beyond it are missed (raise the limit)\n", q+1, queries)
+	}
+}
