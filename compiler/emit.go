@@ -60,18 +60,29 @@ func (u *unit) queries() error {
 	return nil
 }
 
-// query builds and prints the query of one window.
+// query builds and prints the query of one window: the OR of its observations, ANDed
+// with the window's bounds.
 func (u *unit) query(w Window, obs []int) (Query, error) {
-	xs := make([]Expr, len(obs))
-	for j, i := range obs {
-		xs[j] = u.obs[i].expr
+	var match Expr
+	if len(obs) == 1 {
+		match = u.obs[obs[0]].expr
+	} else {
+		xs := make([]Expr, len(obs))
+		for j, i := range obs {
+			xs[j] = u.obs[i].expr
+		}
+		match = Simplify(&Or{Xs: xs})
 	}
-	e := Simplify(&And{Xs: []Expr{
-		&Or{Xs: xs},
+	terms := []Expr{match,
 		&Term{Field: "happenedAfter", Value: hunq.Str(FormatTime(w.After))},
-		&Term{Field: "happenedBefore", Value: hunq.Str(FormatTime(w.Before))},
-	}})
-	tree := toHunq(e, u.opts.Dialect)
+		&Term{Field: "happenedBefore", Value: hunq.Str(FormatTime(w.Before))}}
+	switch m := match.(type) {
+	case *Const: // true: the observations test nothing but the window
+		terms = terms[1:]
+	case *And:
+		terms = append(m.Xs[:len(m.Xs):len(m.Xs)], terms[1:]...)
+	}
+	tree := toHunq(&And{Xs: terms}, u.opts.Dialect)
 	text, err := u.opts.Dialect.Print(tree)
 	if err != nil {
 		return Query{}, fmt.Errorf("compiler: printing the query: %w", err)

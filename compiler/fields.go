@@ -33,9 +33,11 @@ type field struct {
 
 // target is what a STIX property maps to.
 type target struct {
-	fields []field
-	single bool // at most one value per object
-	wide   bool // the fields also search values that are not the property
+	fields  []field
+	single  bool              // at most one value per object
+	wide    bool              // the fields also search values that are not the property
+	kind    mapping.ValueKind // the kind of the property's values
+	present bool              // events carry it, but no field searches it: fields is empty
 }
 
 // propKey is an object type and a property path.
@@ -62,12 +64,13 @@ func (r *resolver) lookup(objectType, property string) (*target, error) {
 	key := objectType + ":" + property
 	e, ok := r.fields.Lookup(objectType, property)
 	var t *target
-	if ok && len(e.Fields) > 0 {
+	if ok && (len(e.Fields) > 0 || e.Present) {
 		fs, err := r.resolve(e.Fields)
 		if err != nil {
 			return nil, fmt.Errorf("field map for %s: %w", key, err)
 		}
-		t = &target{fields: fs, single: e.Single, wide: e.Wide}
+		t = &target{fields: fs, single: e.Single, wide: e.Wide, kind: e.Kind,
+			present: e.Present}
 	}
 	r.cache[propKey{objectType, property}] = t
 	return t, nil

@@ -3,17 +3,19 @@ package compiler
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/stix2hunq/stix2hunq/ast"
+	"github.com/stix2hunq/stix2hunq/compiler/hunq"
 )
 
 // timeLayout is how HunQ writes a time: UTC with exactly three fractional digits.
 const timeLayout = "2006-01-02T15:04:05.000Z"
 
-// FormatTime returns t as HunQ writes times: UTC, millisecond precision, truncated.
+// FormatTime returns t as HunQ writes times: UTC with millisecond precision, truncated.
 func FormatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 
 // literalText writes a literal as pattern text, for explain output.
@@ -46,20 +48,31 @@ func literalText(l ast.Literal) string {
 // quote writes s in double quotes with Go escapes; only explain output uses it.
 func quote(s string) string { return strconv.Quote(s) }
 
-// scalarText returns the text a TERM or PREFIX field is searched with for a scalar
-// literal, and false for a literal HunQ cannot compare as text.
-func scalarText(l ast.Literal) (string, bool) {
-	switch v := l.(type) {
+// searchValue returns the HunQ literal that a TERM or PREFIX field is searched with for
+// a scalar literal: strings as they are, integers (and floats with an integer value) as
+// their decimal text, in quotes as the connector sends them, booleans as true and false.
+// Otherwise why says what the literal lacks.
+//
+// Limitation: timestamps, binary and hex literals and fractional floats have no agreed text
+// form in the events (times are ISO text in some places and epoch milliseconds in
+// others), so comparisons with them widen.
+func searchValue(l ast.Literal) (v hunq.Value, why string) {
+	switch l := l.(type) {
 	case *ast.StringLit:
-		return v.Value, true
+		return hunq.Str(l.Value), ""
 	case *ast.IntLit:
-		return strconv.FormatInt(v.Value, 10), true
+		return hunq.Str(strconv.FormatInt(l.Value, 10)), ""
+	case *ast.FloatLit:
+		if l.Value == math.Trunc(l.Value) && math.Abs(l.Value) < 1<<53 {
+			return hunq.Str(strconv.FormatInt(int64(l.Value), 10)), ""
+		}
+		return v, "a fractional number has no agreed text form"
 	case *ast.BoolLit:
-		return strconv.FormatBool(v.Value), true
+		return hunq.Boolean(l.Value), ""
 	case *ast.TimestampLit:
-		return FormatTime(v.Value), true
+		return v, "a timestamp has no agreed text form in the events"
+	case *ast.BinaryLit, *ast.HexLit:
+		return v, "a binary value has no agreed text form in the events"
 	}
-	// Limitation: floats, binary and hex literals have no agreed text form in the
-	// events, so comparisons with them widen.
-	return "", false
+	return v, "the value has no text form"
 }

@@ -16,8 +16,8 @@ var passes = []pass{
 	// unmapped: comparisons on properties no field searches become false.
 	{"unmapped", unmappedPass},
 	// map: STIX comparisons become HunQ terms by field kind; needs unmapped first, so that
-	// every remaining comparison has fields. It writes negated multi-field comparisons as
-	// NOT over an OR, which nnf then distributes.
+	// every remaining comparison has fields. It writes a negated comparison as NOT over
+	// its positive formula (NOT IN as NOT over an OR), which nnf then distributes.
 	{"map", mapPass},
 	// nnf: negation only on single terms (De Morgan); after map, which introduces NOT.
 	{"nnf", nnfPass},

@@ -59,6 +59,8 @@ type Window struct {
 	// Default reports that no START/STOP qualifier applies: the window is the last
 	// time range before the compiler's clock.
 	Default bool
+	// Origin says which qualifiers, or the default, bound the window.
+	Origin string
 }
 
 // Widening is one place where a query selects more events than the pattern describes.
