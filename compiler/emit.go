@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/stix2hunq/stix2hunq/ast"
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
@@ -17,6 +18,13 @@ func (u *unit) emit() error {
 	if err := u.queries(); err != nil {
 		return err
 	}
+	sort.SliceStable(u.plan.Widenings, func(i, j int) bool {
+		a, b := u.plan.Widenings[i], u.plan.Widenings[j]
+		if a.Observation != b.Observation {
+			return a.Observation < b.Observation
+		}
+		return a.Pos.Offset < b.Pos.Offset
+	})
 	u.checks(u.pattern.Expr)
 	u.plan.Exact = len(u.plan.Widenings) == 0 && len(u.plan.Checks) == 0
 	if !u.plan.Exact {
@@ -24,6 +32,7 @@ func (u *unit) emit() error {
 			"the queries select more than it describes"}, u.plan.Checks...)
 	}
 	u.plan.Gaps = gaps(u, u.opts.Sources)
+	u.plan.gapsKnown = len(u.opts.Sources) > 0
 	return nil
 }
 

@@ -35,6 +35,8 @@ type Plan struct {
 	Decisions []Decision
 	// Trace holds each observation's formula after each pass when Options.Trace is set.
 	Trace []Step
+
+	gapsKnown bool // Options.Sources described the events, so Gaps is meaningful
 }
 
 // Query is one HunQ query of a plan.
