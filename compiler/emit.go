@@ -101,28 +101,49 @@ func (u *unit) query(w Window, obs []int) (Query, error) {
 
 // toHunq converts a formula in negation normal form to a HunQ tree.
 func toHunq(e Expr, d hunq.Dialect) hunq.Node {
+	c := converter{dialect: d}
+	return c.node(e)
+}
+
+// converter builds HunQ nodes, allocating comparisons in blocks.
+type converter struct {
+	dialect hunq.Dialect
+	block   []hunq.CompareExpr
+}
+
+func (c *converter) compare(t *Term) *hunq.CompareExpr {
+	if len(c.block) == 0 {
+		c.block = make([]hunq.CompareExpr, min(2*cap(c.block)+4, 256))
+	}
+	n := &c.block[0]
+	c.block = c.block[1:]
+	*n = hunq.CompareExpr{Field: t.Field, Op: hunq.Eq, Value: t.Value}
+	return n
+}
+
+func (c *converter) node(e Expr) hunq.Node {
 	switch e := e.(type) {
 	case *Term:
-		return hunq.Compare(e.Field, e.Value)
+		return c.compare(e)
 	case *Not:
 		if t, ok := e.X.(*Term); ok {
-			return d.Negate(hunq.Compare(t.Field, t.Value))
+			return c.dialect.Negate(c.compare(t))
 		}
-		return hunq.Not(toHunq(e.X, d))
+		return hunq.Not(c.node(e.X))
 	case *And:
-		return hunq.And(toHunqList(e.Xs, d)...)
+		return hunq.And(c.list(e.Xs)...)
 	case *Or:
-		return hunq.Or(toHunqList(e.Xs, d)...)
+		return hunq.Or(c.list(e.Xs)...)
 	case *Const:
 		return hunq.ConstExpr(e.Value)
 	}
 	return hunq.False // a *Cmp never reaches here: mapPass replaces them all
 }
 
-func toHunqList(xs []Expr, d hunq.Dialect) []hunq.Node {
+func (c *converter) list(xs []Expr) []hunq.Node {
 	out := make([]hunq.Node, len(xs))
 	for i, x := range xs {
-		out[i] = toHunq(x, d)
+		out[i] = c.node(x)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package compiler
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
 	"github.com/stix2hunq/stix2hunq/compiler/mapping"
@@ -49,18 +50,47 @@ type resolver struct {
 	fields  *mapping.Map
 	catalog *hunq.Catalog
 	cache   map[propKey]*target
+	shared  *sync.Map // propKey -> *target, for the default map and catalogue
 }
 
+// defaultTargets caches the properties the default field map and catalogue resolve, which
+// never change; the map holds at most one entry for each of the map's properties.
+var defaultTargets sync.Map
+
 func newResolver(fm *mapping.Map, c *hunq.Catalog) *resolver {
-	return &resolver{fields: fm, catalog: c, cache: map[propKey]*target{}}
+	r := &resolver{fields: fm, catalog: c, cache: map[propKey]*target{}}
+	if fm == mapping.Default() && c == hunq.DefaultCatalog() {
+		r.shared = &defaultTargets
+	}
+	return r
 }
 
 // lookup returns the target of objectType:property (list indexes as [*]), or nil when
 // no field searches it. An error names a mapped field that the catalogue lacks.
 func (r *resolver) lookup(objectType, property string) (*target, error) {
-	if t, ok := r.cache[propKey{objectType, property}]; ok {
+	k := propKey{objectType, property}
+	if t, ok := r.cache[k]; ok {
 		return t, nil
 	}
+	if r.shared != nil {
+		if t, ok := r.shared.Load(k); ok {
+			r.cache[k] = t.(*target)
+			return t.(*target), nil
+		}
+	}
+	t, err := r.resolveProperty(objectType, property)
+	if err != nil {
+		return nil, err
+	}
+	r.cache[k] = t
+	if t != nil && r.shared != nil {
+		r.shared.Store(k, t)
+	}
+	return t, nil
+}
+
+// resolveProperty finds the entry of objectType:property and resolves its fields.
+func (r *resolver) resolveProperty(objectType, property string) (*target, error) {
 	key := objectType + ":" + property
 	e, ok := r.fields.Lookup(objectType, property)
 	var t *target
@@ -72,7 +102,6 @@ func (r *resolver) lookup(objectType, property string) (*target, error) {
 		t = &target{fields: fs, single: e.Single, wide: e.Wide, kind: e.Kind,
 			present: e.Present}
 	}
-	r.cache[propKey{objectType, property}] = t
 	return t, nil
 }
 
@@ -119,4 +148,13 @@ func paths(f hunq.Field) []string {
 		ps[i] = p.Path
 	}
 	return ps
+}
+
+// targetOf returns the target of c's property, looking it up once.
+func (u *unit) targetOf(c *Cmp) (*target, error) {
+	if !c.resolved {
+		c.target, c.err = u.resolve.lookup(c.Src.Path.ObjectType, propertyKey(c.Src.Path))
+		c.resolved = true
+	}
+	return c.target, c.err
 }

@@ -41,6 +41,10 @@ type Or struct {
 // applies per object, so "p = v" and "p != v" can both hold in one observation.
 type Cmp struct {
 	Src *ast.CompareExpr
+
+	resolved bool    // target and err hold the lookup of the property
+	target   *target // nil: no field searches the property
+	err      error
 }
 
 // Property returns the compared property as "type:prop.sub" (see [PropertyName]).

@@ -15,8 +15,34 @@ import (
 // timeLayout is how HunQ writes a time: UTC with exactly three fractional digits.
 const timeLayout = "2006-01-02T15:04:05.000Z"
 
-// FormatTime returns t as HunQ writes times: UTC with millisecond precision, truncated.
-func FormatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+// FormatTime returns t as HunQ writes times: UTC with millisecond precision, truncated,
+// as in 2022-04-06T00:05:00.000Z.
+func FormatTime(t time.Time) string {
+	t = t.UTC()
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.Format(timeLayout)
+	}
+	hour, minute, sec := t.Clock()
+	var b [24]byte
+	digits(b[0:4], year)
+	digits(b[5:7], int(month))
+	digits(b[8:10], day)
+	digits(b[11:13], hour)
+	digits(b[14:16], minute)
+	digits(b[17:19], sec)
+	digits(b[20:23], t.Nanosecond()/int(time.Millisecond))
+	b[4], b[7], b[10], b[13], b[16], b[19], b[23] = '-', '-', 'T', ':', ':', '.', 'Z'
+	return string(b[:])
+}
+
+// digits writes n in decimal into b, zero-padded to len(b).
+func digits(b []byte, n int) {
+	for i := len(b) - 1; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+}
 
 // literalText writes a literal as pattern text, for explain output.
 func literalText(l ast.Literal) string {

@@ -48,6 +48,7 @@ type unit struct {
 	plan     *Plan               // widenings, unmapped, decisions and trace accumulate here
 	complete map[string][]string // property -> unsearched event paths, in complete mode
 	stops    map[*ast.StartStopQualifier]bool
+	terms    termBlock // where the map pass allocates terms
 }
 
 // obsState is one observation while it is compiled.

@@ -44,7 +44,7 @@ func (u *unit) mapList(i int, xs []Expr, neg bool) []Expr {
 
 // mapCmp maps one comparison and records the decision and any widening.
 func (u *unit) mapCmp(i int, c *Cmp, neg bool) Expr {
-	t, _ := u.resolve.lookup(c.Src.Path.ObjectType, propertyKey(c.Src.Path))
+	t, _ := u.targetOf(c)
 	var r result
 	switch {
 	case t != nil:
@@ -100,13 +100,15 @@ func (u *unit) translate(c *Cmp, t *target) result {
 			"writes it")
 	}
 	op, neg := normalise(c.Src)
-	tr := &translator{src: c.Src, op: op, value: c.Src.Value, dialect: u.opts.Dialect}
+	tr := translator{src: c.Src, op: op, value: c.Src.Value, dialect: u.opts.Dialect,
+		terms: &u.terms}
 	if neg {
 		return tr.negated(t)
 	}
-	rs := make([]result, len(t.fields))
-	for j, f := range t.fields {
-		rs[j] = tr.positive(f)
+	var buf [4]result
+	rs := buf[:0]
+	for _, f := range t.fields {
+		rs = append(rs, tr.positive(f))
 	}
 	r := anyOf(rs)
 	switch {

@@ -30,29 +30,20 @@ func snapshot(u *unit) []string {
 	return s
 }
 
-func unitPatterns() []*ast.Pattern {
-	return []*ast.Pattern{
-		readmePattern(),
-		pattern(obs(ast.ObsAnd,
-			bracket(and(notE(cmpE("ipv4-addr:value", ast.OpEqual, str("1.2.3.4"))),
-				cmpE("file:size", ast.OpIn, set(num(1), num(2))),
-				cmpE("x-unknown:thing", ast.OpEqual, str("x")))),
-			startStop(bracket(cmpE("process:pid", ast.OpGreater, num(4))),
-				"2022-01-01T00:00:00Z", "2022-01-02T00:00:00Z"))),
-		pattern(startStop(startStop(bracket(or(
-			cmpE("file:size", ast.OpNotEqual, num(5)),
-			notE(cmpE("file:size", ast.OpIn, set(num(1), num(3)))),
-			cmpE("domain-name:value", ast.OpLike, str("evil%")))),
-			"2022-01-01T00:00:00Z", "2022-01-03T00:00:00Z"),
-			"2022-01-02T00:00:00Z", "2022-01-04T00:00:00Z")),
-	}
+var unitPatterns = []string{
+	readmeText,
+	`[ipv4-addr:value != '1.2.3.4' AND file:size IN (1, 2) AND x-unknown:thing = 'x'] AND ` +
+		`[process:pid > 4] START t'2022-01-01T00:00:00Z' STOP t'2022-01-02T00:00:00Z'`,
+	`([file:size != 5 OR file:size NOT IN (1, 3) OR domain-name:value LIKE 'evil%'] ` +
+		`START t'2022-01-01T00:00:00Z' STOP t'2022-01-03T00:00:00Z') ` +
+		`START t'2022-01-02T00:00:00Z' STOP t'2022-01-04T00:00:00Z'`,
 }
 
 // TestUnitPassesIdempotent runs every pass a second time right after the table has run
 // it, and requires no change.
 func TestUnitPassesIdempotent(t *testing.T) {
-	for _, p := range unitPatterns() {
-		u := newUnit(p, testOptions())
+	for _, src := range unitPatterns {
+		u := newUnit(mustParse(t, src), testOptions())
 		for _, ps := range passes {
 			if err := ps.run(u); err != nil {
 				t.Fatalf("%s: %v", ps.name, err)

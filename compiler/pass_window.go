@@ -32,8 +32,7 @@ func windowsPass(u *unit) error {
 	}
 	now := u.opts.now()
 	def := span{lo: now.Add(-u.opts.timeRange()), hi: now, bounded: true,
-		origin: "default: the " + u.opts.timeRange().String() + " before " +
-			FormatTime(now)}
+		origin: "default: the last " + u.opts.timeRange().String()}
 	for i, o := range u.obs {
 		s := spans[i]
 		if !s.bounded {

@@ -38,6 +38,20 @@ type translator struct {
 	op      ast.CompareOp
 	value   ast.Literal
 	dialect hunq.Dialect
+	terms   *termBlock
+}
+
+// termBlock hands out terms allocated in blocks.
+type termBlock struct{ free []Term }
+
+func (b *termBlock) new(field string, v hunq.Value, src *ast.CompareExpr) *Term {
+	if len(b.free) == 0 {
+		b.free = make([]Term, 32)
+	}
+	t := &b.free[0]
+	b.free = b.free[1:]
+	*t = Term{Field: field, Value: v, Src: src}
+	return t
 }
 
 // term builds field = v, or drops the comparison if the dialect cannot write v.
@@ -45,7 +59,7 @@ func (t *translator) term(f string, v hunq.Value) result {
 	if err := t.dialect.CanExpress(v); err != nil {
 		return drop("the dialect cannot write the value: " + err.Error())
 	}
-	return exact(&Term{Field: f, Value: v, Src: t.src})
+	return exact(t.terms.new(f, v, t.src))
 }
 
 // positive returns the formula for "some value of f satisfies op value".

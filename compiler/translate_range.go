@@ -45,11 +45,11 @@ func (b bound) next(step int64) (bound, bool) {
 }
 
 func (t *translator) gte(f field, b bound) Expr {
-	return &Term{Field: f.name + ".gte", Value: b.value(), Src: t.src}
+	return t.terms.new(f.name+".gte", b.value(), t.src)
 }
 
 func (t *translator) lte(f field, b bound) Expr {
-	return &Term{Field: f.name + ".lte", Value: b.value(), Src: t.src}
+	return t.terms.new(f.name+".lte", b.value(), t.src)
 }
 
 // onRange translates a comparison on a range field: inclusive bounds, strict ones exact
