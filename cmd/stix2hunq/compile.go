@@ -21,10 +21,10 @@ func init() {
 // patternFlags are the arguments and flags of the commands that compile a pattern.
 type patternFlags struct {
 	Pattern     string  `arg:"" help:"The STIX pattern; - reads it from standard input."`
-	STIXVersion string  `name:"stix-version" enum:"2.0,2.1" default:"2.1" help:"STIX version the pattern is read under (2.0 or 2.1)."`
-	Mapping     string  `type:"existingfile" help:"Field map file that extends the built-in map (or replaces it, with a line @replace)."`
-	TimeRange   float64 `name:"time-range" default:"5" help:"Minutes before now searched when the pattern has no START/STOP."`
-	Now         string  `help:"The clock, in RFC 3339, for reproducible output (default: the current time)."`
+	STIXVersion string  `name:"stix-version" enum:"2.0,2.1" default:"2.1" help:"STIX version."`
+	Mapping     string  `type:"existingfile" help:"Field map file extending the built-in one."`
+	TimeRange   float64 `name:"time-range" default:"5" help:"Minutes searched without START/STOP."`
+	Now         string  `help:"The clock, in RFC 3339 (default: the current time)."`
 }
 
 // compileCmd prints the queries of a pattern.
