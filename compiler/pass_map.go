@@ -117,14 +117,15 @@ func (u *unit) translate(c *Cmp, t *target) result {
 	case hasIndex(c.Src.Path):
 		r = r.inexact("HunQ searches every member of the list, the pattern one")
 	case !kindFits(t.kind, c.Src.Value):
-		r = r.inexact("the property holds " + t.kind.String() + " values, and " +
-			"HunQ also matches their text")
+		r = r.inexact("the property holds " + t.kind.String() + " values; HunQ matches a " +
+			"literal of another kind by its text, STIX does not")
 	}
 	return r
 }
 
 // kindFits reports whether every value of l is of a kind that values of kind k can equal
-// in the runtime's matcher. EXISTS has no value and always fits.
+// in the runtime's matcher: for an address property, an address or block of its family.
+// EXISTS has no value and always fits.
 func kindFits(k mapping.ValueKind, l ast.Literal) bool {
 	switch l := l.(type) {
 	case nil:
@@ -141,7 +142,13 @@ func kindFits(k mapping.ValueKind, l ast.Literal) bool {
 	case *ast.BoolLit:
 		return k == mapping.KindBool
 	case *ast.StringLit:
-		return k == mapping.KindString
+		switch k {
+		case mapping.KindString:
+			return true
+		case mapping.KindIPv4, mapping.KindIPv6:
+			b, ok := parseBlock(l.Value)
+			return ok && b.Addr().Is4() == (k == mapping.KindIPv4)
+		}
 	}
 	return false
 }

@@ -44,15 +44,16 @@ const (
 	KindString ValueKind = iota // the default
 	KindInt                     // @int
 	KindBool                    // @bool
+	KindIPv4                    // @ipv4: strings that are IPv4 addresses
+	KindIPv6                    // @ipv6: strings that are IPv6 addresses
 )
+
+var kindNames = [...]string{"string", "int", "bool", "ipv4", "ipv6"}
 
 // String names the kind as the map file's flag does, or "string".
 func (k ValueKind) String() string {
-	switch k {
-	case KindInt:
-		return "int"
-	case KindBool:
-		return "bool"
+	if int(k) < len(kindNames) {
+		return kindNames[k]
 	}
 	return "string"
 }
@@ -193,7 +194,7 @@ func LoadFile(base *Map, path string) (*Map, error) {
 }
 
 // ReadOverlay reads a map file: lines `OBJECT:PROPERTY [FLAG...] FIELD...` with the flags
-// @many, @wide, @int, @bool and @present (see the embedded stix.map), removals
+// @many, @wide, @int, @bool, @ipv4, @ipv6 and @present (see the embedded stix.map), removals
 // `OBJECT:PROPERTY -`, an optional `@replace` line, blank lines and # comments.
 func ReadOverlay(r io.Reader) (*Overlay, error) {
 	o := &Overlay{}
@@ -269,6 +270,10 @@ func (e *Entry) addWord(w string) error {
 		e.Kind = KindInt
 	case "@bool":
 		e.Kind = KindBool
+	case "@ipv4":
+		e.Kind = KindIPv4
+	case "@ipv6":
+		e.Kind = KindIPv6
 	case "@present":
 		e.Present = true
 	default:

@@ -51,7 +51,7 @@ func TestDefaultEntries(t *testing.T) {
 			Property: "src_port", Fields: []string{"eventdata.localPort",
 				"eventdata.remotePort"}, Single: true, Wide: true, Kind: KindInt}},
 		{"ipv4-addr", "value", Entry{Object: "ipv4-addr", Property: "value",
-			Fields: []string{"$ip", "login.ip"}, Single: true}},
+			Fields: []string{"$ip", "login.ip"}, Single: true, Kind: KindIPv4}},
 		{"file", "hashes.'MD5'", Entry{Object: "file", Property: "hashes.MD5",
 			Fields: []string{"$md5", "accessor.md5"}, Single: true}},
 		{"file", "hashes.'SHA-256'", Entry{Object: "file", Property: "hashes.'SHA-256'",
