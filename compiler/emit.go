@@ -105,15 +105,18 @@ func toHunq(e Expr, d hunq.Dialect) hunq.Node {
 	return c.node(e)
 }
 
-// converter builds HunQ nodes, allocating comparisons in blocks.
+// converter builds HunQ nodes, allocating comparisons in blocks, each twice the last up
+// to 256.
 type converter struct {
 	dialect hunq.Dialect
 	block   []hunq.CompareExpr
+	size    int
 }
 
 func (c *converter) compare(t *Term) *hunq.CompareExpr {
 	if len(c.block) == 0 {
-		c.block = make([]hunq.CompareExpr, min(2*cap(c.block)+4, 256))
+		c.size = min(2*c.size+4, 256)
+		c.block = make([]hunq.CompareExpr, c.size)
 	}
 	n := &c.block[0]
 	c.block = c.block[1:]

@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,7 +77,7 @@ func (s span) intersect(t span) span {
 
 func startStopSpan(q *ast.StartStopQualifier) span {
 	return span{lo: q.Start.Value, hi: q.Stop.Value, bounded: true,
-		origin: "START/STOP at " + q.Pos.String()}
+		origin: "START/STOP at " + posText(q.Pos)}
 }
 
 // withinResult lists the observations under a node, and those every match includes.
@@ -127,7 +128,7 @@ func boundWithin(q *ast.WithinQualifier, r withinResult, spans []span) bool {
 	if !b.bounded {
 		return false
 	}
-	b.origin = "WITHIN at " + q.Pos.String()
+	b.origin = "WITHIN at " + posText(q.Pos)
 	changed := false
 	for _, i := range r.all {
 		s := spans[i].intersect(b)
@@ -203,4 +204,9 @@ func (u *unit) startStopWidening(i int, q *ast.StartStopQualifier) {
 	u.plan.Widenings = append(u.plan.Widenings, Widening{Observation: i, Pos: q.Stop.Pos,
 		What:   "STOP " + ast.Print(q.Stop),
 		Reason: "STOP is exclusive, happenedBefore inclusive: events at STOP are also selected"})
+}
+
+// posText writes a position as LINE:COL, as ast.Pos.String does, without fmt.
+func posText(p ast.Pos) string {
+	return strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 }

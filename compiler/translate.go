@@ -41,12 +41,16 @@ type translator struct {
 	terms   *termBlock
 }
 
-// termBlock hands out terms allocated in blocks.
-type termBlock struct{ free []Term }
+// termBlock hands out terms allocated in blocks, each twice the last up to 64.
+type termBlock struct {
+	free []Term
+	size int
+}
 
 func (b *termBlock) new(field string, v hunq.Value, src *ast.CompareExpr) *Term {
 	if len(b.free) == 0 {
-		b.free = make([]Term, 32)
+		b.size = min(2*b.size+4, 64)
+		b.free = make([]Term, b.size)
 	}
 	t := &b.free[0]
 	b.free = b.free[1:]
