@@ -2,7 +2,7 @@ package compiler
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/stix2hunq/stix2hunq/ast"
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
@@ -18,12 +18,11 @@ func (u *unit) emit() error {
 	if err := u.queries(); err != nil {
 		return err
 	}
-	sort.SliceStable(u.plan.Widenings, func(i, j int) bool {
-		a, b := u.plan.Widenings[i], u.plan.Widenings[j]
+	slices.SortStableFunc(u.plan.Widenings, func(a, b Widening) int {
 		if a.Observation != b.Observation {
-			return a.Observation < b.Observation
+			return a.Observation - b.Observation
 		}
-		return a.Pos.Offset < b.Pos.Offset
+		return a.Pos.Offset - b.Pos.Offset
 	})
 	u.checks(u.pattern.Expr)
 	u.plan.Exact = len(u.plan.Widenings) == 0 && len(u.plan.Checks) == 0

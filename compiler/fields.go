@@ -58,7 +58,7 @@ type resolver struct {
 var defaultTargets sync.Map
 
 func newResolver(fm *mapping.Map, c *hunq.Catalog) *resolver {
-	r := &resolver{fields: fm, catalog: c, cache: map[propKey]*target{}}
+	r := &resolver{fields: fm, catalog: c}
 	if fm == mapping.Default() && c == hunq.DefaultCatalog() {
 		r.shared = &defaultTargets
 	}
@@ -74,13 +74,15 @@ func (r *resolver) lookup(objectType, property string) (*target, error) {
 	}
 	if r.shared != nil {
 		if t, ok := r.shared.Load(k); ok {
-			r.cache[k] = t.(*target)
 			return t.(*target), nil
 		}
 	}
 	t, err := r.resolveProperty(objectType, property)
 	if err != nil {
 		return nil, err
+	}
+	if r.cache == nil {
+		r.cache = map[propKey]*target{}
 	}
 	r.cache[k] = t
 	if t != nil && r.shared != nil {

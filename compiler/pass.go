@@ -45,10 +45,10 @@ type unit struct {
 	pattern  *ast.Pattern
 	obs      []*obsState
 	resolve  *resolver
-	plan     *Plan               // widenings, unmapped, decisions and trace accumulate here
-	complete map[string][]string // property -> unsearched event paths, in complete mode
-	stops    map[*ast.StartStopQualifier]bool
-	terms    termBlock // where the map pass allocates terms
+	plan     *Plan                     // widenings, unmapped, decisions and trace accumulate here
+	complete map[string][]string       // property -> unsearched event paths, in complete mode
+	stops    []*ast.StartStopQualifier // the qualifiers whose widenings are recorded
+	terms    termBlock                 // where the map pass allocates terms
 }
 
 // obsState is one observation while it is compiled.

@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -189,13 +190,10 @@ func ceilMilli(t time.Time) time.Time {
 // startStopWidening records, once per qualifier, that the query includes the STOP instant
 // and, when START is finer than a millisecond, the instants before it in its millisecond.
 func (u *unit) startStopWidening(i int, q *ast.StartStopQualifier) {
-	if u.stops == nil {
-		u.stops = map[*ast.StartStopQualifier]bool{}
-	}
-	if u.stops[q] {
+	if slices.Contains(u.stops, q) {
 		return
 	}
-	u.stops[q] = true
+	u.stops = append(u.stops, q)
 	if start := q.Start.Value; !start.Equal(start.Truncate(time.Millisecond)) {
 		u.plan.Widenings = append(u.plan.Widenings, Widening{Observation: i,
 			Pos: q.Start.Pos, What: ast.Print(q.Start), Reason: "START is finer than " +
