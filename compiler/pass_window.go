@@ -19,6 +19,9 @@ import (
 // STIX windows are half-open, [START, STOP); happenedBefore is inclusive, so the query
 // also selects events at the STOP instant, and the pass records that widening once per
 // qualifier. Bounds are rounded outwards to the millisecond.
+//
+// Limitation: a pattern without START/STOP only searches the default window, so its older
+// matches are not found; the plan says so with Window.Default.
 func windowsPass(u *unit) error {
 	spans := make([]span, len(u.obs))
 	for i, o := range u.obs {

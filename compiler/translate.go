@@ -110,6 +110,9 @@ func (t *translator) onTerm(f field, op ast.CompareOp, v ast.Literal) result {
 }
 
 // termEqual is f = v on a TERM field.
+//
+// Limitation: TERM is taken as exact, case-sensitive equality on the value's text, and a
+// quoted number as matching the number; the Hunt API documents neither.
 func (t *translator) termEqual(f field, v ast.Literal) result {
 	hv, why := searchValue(v)
 	if why != "" {
@@ -146,6 +149,10 @@ func (t *translator) onPrefix(f field, op ast.CompareOp, v ast.Literal) result {
 
 // prefixEqual is f = v on a PREFIX field: it matches every value that starts with v, and
 // more, so it is never exact.
+//
+// Limitation: that f = v matches every value starting with v (whatever else it matches) is
+// inferred from working queries, not documented; an empty prefix is widened because what
+// it matches is unknown.
 func (t *translator) prefixEqual(f field, v ast.Literal) result {
 	hv, why := searchValue(v)
 	switch {
