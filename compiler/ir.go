@@ -130,7 +130,7 @@ func (c *Cmp) String() string {
 	if e.Negated {
 		b.WriteString(" NOT")
 	}
-	b.WriteString(" " + e.Op.String() + " " + literalText(e.Value))
+	b.WriteString(" " + e.Op.String() + " " + ast.Print(e.Value))
 	return b.String()
 }
 

@@ -1,11 +1,8 @@
 package compiler
 
 import (
-	"encoding/base64"
-	"encoding/hex"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/stix2hunq/stix2hunq/ast"
@@ -42,33 +39,6 @@ func digits(b []byte, n int) {
 		b[i] = byte('0' + n%10)
 		n /= 10
 	}
-}
-
-// literalText writes a literal as pattern text, for explain output.
-func literalText(l ast.Literal) string {
-	switch v := l.(type) {
-	case *ast.StringLit:
-		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(v.Value) + "'"
-	case *ast.IntLit:
-		return strconv.FormatInt(v.Value, 10)
-	case *ast.FloatLit:
-		return strconv.FormatFloat(v.Value, 'g', -1, 64)
-	case *ast.BoolLit:
-		return strconv.FormatBool(v.Value)
-	case *ast.TimestampLit:
-		return "t'" + v.Value.UTC().Format(time.RFC3339Nano) + "'"
-	case *ast.BinaryLit:
-		return "b'" + base64.StdEncoding.EncodeToString(v.Value) + "'"
-	case *ast.HexLit:
-		return "h'" + hex.EncodeToString(v.Value) + "'"
-	case *ast.SetLit:
-		parts := make([]string, len(v.Elems))
-		for i, e := range v.Elems {
-			parts[i] = literalText(e)
-		}
-		return "(" + strings.Join(parts, ", ") + ")"
-	}
-	return "?"
 }
 
 // quote writes s in double quotes with Go escapes; only explain output uses it.
