@@ -43,18 +43,28 @@ var unitPatterns = []string{
 // it, and requires no change.
 func TestUnitPassesIdempotent(t *testing.T) {
 	for _, src := range unitPatterns {
-		u := newUnit(mustParse(t, src), testOptions())
-		for _, ps := range passes {
-			if err := ps.run(u); err != nil {
-				t.Fatalf("%s: %v", ps.name, err)
-			}
-			once := snapshot(u)
-			if err := ps.run(u); err != nil {
-				t.Fatalf("%s again: %v", ps.name, err)
-			}
-			if diff := cmp.Diff(once, snapshot(u)); diff != "" {
-				t.Errorf("pass %s is not idempotent (got - want +):\n%s", ps.name, diff)
-			}
+		runPassesTwice(t, src, newUnit(mustParse(t, src), testOptions()), nil)
+	}
+}
+
+// runPassesTwice runs the pass table on u, each pass twice in a row, and fails when the
+// second run changes anything; after each pass it calls after, if given.
+func runPassesTwice(t interface{ Fatalf(string, ...any) }, src string, u *unit,
+	after func(pass string)) {
+	for _, ps := range passes {
+		if err := ps.run(u); err != nil {
+			t.Fatalf("%s: %s: %v", src, ps.name, err)
+		}
+		once := snapshot(u)
+		if err := ps.run(u); err != nil {
+			t.Fatalf("%s: %s again: %v", src, ps.name, err)
+		}
+		if diff := cmp.Diff(once, snapshot(u)); diff != "" {
+			t.Fatalf("%s: pass %s is not idempotent (- once, + twice):\n%s", src, ps.name,
+				diff)
+		}
+		if after != nil {
+			after(ps.name)
 		}
 	}
 }

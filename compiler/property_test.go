@@ -110,24 +110,13 @@ func TestNormalisationKeepsPatternMeaning(t *testing.T) {
 		}
 		u := newUnit(p, testOptions())
 		var mapped []Expr
-		for _, ps := range passes {
-			if err := ps.run(u); err != nil {
-				t.Fatalf("%s: %v", ps.name, err)
-			}
-			once := snapshot(u)
-			if err := ps.run(u); err != nil {
-				t.Fatalf("%s again: %v", ps.name, err)
-			}
-			if diff := cmp.Diff(once, snapshot(u)); diff != "" {
-				t.Fatalf("%s: pass %s is not idempotent (- once, + twice):\n%s", src,
-					ps.name, diff)
-			}
-			if ps.name == "map" {
+		runPassesTwice(t, src, u, func(pass string) {
+			if pass == "map" {
 				for _, o := range u.obs {
 					mapped = append(mapped, o.expr)
 				}
 			}
-		}
+		})
 		seed := rapid.Uint64().Draw(t, "assignment")
 		val := func(x *Term) bool {
 			h := fnv.New64a()
