@@ -13,7 +13,7 @@ import (
 // way it could match needs a property that no HunQ field searches, or an empty window.
 type UntranslatableError struct {
 	Properties []string // the unmapped properties, sorted, or none
-	Pos        ast.Pos
+	Pos        ast.Pos  // the first unmapped comparison, or the pattern
 }
 
 // Error implements the error interface.
@@ -107,7 +107,11 @@ func (u *unit) untranslatable() error {
 		}
 	}
 	sort.Strings(props)
-	return &UntranslatableError{Properties: props, Pos: u.pattern.Pos}
+	pos := u.pattern.Pos
+	if len(u.plan.Unmapped) > 0 {
+		pos = u.plan.Unmapped[0].Pos
+	}
+	return &UntranslatableError{Properties: props, Pos: pos}
 }
 
 // trace records every observation's formula after the named pass.

@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/stix2hunq/stix2hunq/ast"
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
@@ -17,6 +18,12 @@ func (u *unit) emit() error {
 	if err := u.queries(); err != nil {
 		return err
 	}
+	slices.SortStableFunc(u.plan.Widenings, func(a, b Widening) int {
+		if a.Observation != b.Observation {
+			return a.Observation - b.Observation
+		}
+		return a.Pos.Offset - b.Pos.Offset
+	})
 	u.checks(u.pattern.Expr)
 	u.plan.Exact = len(u.plan.Widenings) == 0 && len(u.plan.Checks) == 0
 	if !u.plan.Exact {
@@ -24,6 +31,7 @@ func (u *unit) emit() error {
 			"the queries select more than it describes"}, u.plan.Checks...)
 	}
 	u.plan.Gaps = gaps(u, u.opts.Sources)
+	u.plan.gapsKnown = len(u.opts.Sources) > 0
 	return nil
 }
 
@@ -60,18 +68,29 @@ func (u *unit) queries() error {
 	return nil
 }
 
-// query builds and prints the query of one window.
+// query builds and prints the query of one window: the OR of its observations, ANDed
+// with the window's bounds.
 func (u *unit) query(w Window, obs []int) (Query, error) {
-	xs := make([]Expr, len(obs))
-	for j, i := range obs {
-		xs[j] = u.obs[i].expr
+	var match Expr
+	if len(obs) == 1 {
+		match = u.obs[obs[0]].expr
+	} else {
+		xs := make([]Expr, len(obs))
+		for j, i := range obs {
+			xs[j] = u.obs[i].expr
+		}
+		match = Simplify(&Or{Xs: xs})
 	}
-	e := Simplify(&And{Xs: []Expr{
-		&Or{Xs: xs},
+	terms := []Expr{match,
 		&Term{Field: "happenedAfter", Value: hunq.Str(FormatTime(w.After))},
-		&Term{Field: "happenedBefore", Value: hunq.Str(FormatTime(w.Before))},
-	}})
-	tree := toHunq(e, u.opts.Dialect)
+		&Term{Field: "happenedBefore", Value: hunq.Str(FormatTime(w.Before))}}
+	switch m := match.(type) {
+	case *Const: // true: the observations test nothing but the window
+		terms = terms[1:]
+	case *And:
+		terms = append(m.Xs[:len(m.Xs):len(m.Xs)], terms[1:]...)
+	}
+	tree := toHunq(&And{Xs: terms}, u.opts.Dialect)
 	text, err := u.opts.Dialect.Print(tree)
 	if err != nil {
 		return Query{}, fmt.Errorf("compiler: printing the query: %w", err)
@@ -81,28 +100,52 @@ func (u *unit) query(w Window, obs []int) (Query, error) {
 
 // toHunq converts a formula in negation normal form to a HunQ tree.
 func toHunq(e Expr, d hunq.Dialect) hunq.Node {
+	c := converter{dialect: d}
+	return c.node(e)
+}
+
+// converter builds HunQ nodes, allocating comparisons in blocks, each twice the last up
+// to 256.
+type converter struct {
+	dialect hunq.Dialect
+	block   []hunq.CompareExpr
+	size    int
+}
+
+func (c *converter) compare(t *Term) *hunq.CompareExpr {
+	if len(c.block) == 0 {
+		c.size = min(2*c.size+4, 256)
+		c.block = make([]hunq.CompareExpr, c.size)
+	}
+	n := &c.block[0]
+	c.block = c.block[1:]
+	*n = hunq.CompareExpr{Field: t.Field, Op: hunq.Eq, Value: t.Value}
+	return n
+}
+
+func (c *converter) node(e Expr) hunq.Node {
 	switch e := e.(type) {
 	case *Term:
-		return hunq.Compare(e.Field, e.Value)
+		return c.compare(e)
 	case *Not:
 		if t, ok := e.X.(*Term); ok {
-			return d.Negate(hunq.Compare(t.Field, t.Value))
+			return c.dialect.Negate(c.compare(t))
 		}
-		return hunq.Not(toHunq(e.X, d))
+		return hunq.Not(c.node(e.X))
 	case *And:
-		return hunq.And(toHunqList(e.Xs, d)...)
+		return hunq.And(c.list(e.Xs)...)
 	case *Or:
-		return hunq.Or(toHunqList(e.Xs, d)...)
+		return hunq.Or(c.list(e.Xs)...)
 	case *Const:
 		return hunq.ConstExpr(e.Value)
 	}
 	return hunq.False // a *Cmp never reaches here: mapPass replaces them all
 }
 
-func toHunqList(xs []Expr, d hunq.Dialect) []hunq.Node {
+func (c *converter) list(xs []Expr) []hunq.Node {
 	out := make([]hunq.Node, len(xs))
 	for i, x := range xs {
-		out[i] = toHunq(x, d)
+		out[i] = c.node(x)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package compiler
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
 	"github.com/stix2hunq/stix2hunq/compiler/mapping"
@@ -33,9 +34,11 @@ type field struct {
 
 // target is what a STIX property maps to.
 type target struct {
-	fields []field
-	single bool // at most one value per object
-	wide   bool // the fields also search values that are not the property
+	fields  []field
+	single  bool              // at most one value per object
+	wide    bool              // the fields also search values that are not the property
+	kind    mapping.ValueKind // the kind of the property's values
+	present bool              // events carry it, but no field searches it: fields is empty
 }
 
 // propKey is an object type and a property path.
@@ -47,29 +50,60 @@ type resolver struct {
 	fields  *mapping.Map
 	catalog *hunq.Catalog
 	cache   map[propKey]*target
+	shared  *sync.Map // propKey -> *target, for the default map and catalogue
 }
 
+// defaultTargets caches the properties the default field map and catalogue resolve, which
+// never change; the map holds at most one entry for each of the map's properties.
+var defaultTargets sync.Map
+
 func newResolver(fm *mapping.Map, c *hunq.Catalog) *resolver {
-	return &resolver{fields: fm, catalog: c, cache: map[propKey]*target{}}
+	r := &resolver{fields: fm, catalog: c}
+	if fm == mapping.Default() && c == hunq.DefaultCatalog() {
+		r.shared = &defaultTargets
+	}
+	return r
 }
 
 // lookup returns the target of objectType:property (list indexes as [*]), or nil when
 // no field searches it. An error names a mapped field that the catalogue lacks.
 func (r *resolver) lookup(objectType, property string) (*target, error) {
-	if t, ok := r.cache[propKey{objectType, property}]; ok {
+	k := propKey{objectType, property}
+	if t, ok := r.cache[k]; ok {
 		return t, nil
 	}
+	if r.shared != nil {
+		if t, ok := r.shared.Load(k); ok {
+			return t.(*target), nil
+		}
+	}
+	t, err := r.resolveProperty(objectType, property)
+	if err != nil {
+		return nil, err
+	}
+	if r.cache == nil {
+		r.cache = map[propKey]*target{}
+	}
+	r.cache[k] = t
+	if t != nil && r.shared != nil {
+		r.shared.Store(k, t)
+	}
+	return t, nil
+}
+
+// resolveProperty finds the entry of objectType:property and resolves its fields.
+func (r *resolver) resolveProperty(objectType, property string) (*target, error) {
 	key := objectType + ":" + property
 	e, ok := r.fields.Lookup(objectType, property)
 	var t *target
-	if ok && len(e.Fields) > 0 {
+	if ok && (len(e.Fields) > 0 || e.Present) {
 		fs, err := r.resolve(e.Fields)
 		if err != nil {
 			return nil, fmt.Errorf("field map for %s: %w", key, err)
 		}
-		t = &target{fields: fs, single: e.Single, wide: e.Wide}
+		t = &target{fields: fs, single: e.Single, wide: e.Wide, kind: e.Kind,
+			present: e.Present}
 	}
-	r.cache[propKey{objectType, property}] = t
 	return t, nil
 }
 
@@ -116,4 +150,13 @@ func paths(f hunq.Field) []string {
 		ps[i] = p.Path
 	}
 	return ps
+}
+
+// targetOf returns the target of c's property, looking it up once.
+func (u *unit) targetOf(c *Cmp) (*target, error) {
+	if !c.resolved {
+		c.target, c.err = u.resolve.lookup(c.Src.Path.ObjectType, propertyKey(c.Src.Path))
+		c.resolved = true
+	}
+	return c.target, c.err
 }

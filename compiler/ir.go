@@ -41,6 +41,10 @@ type Or struct {
 // applies per object, so "p = v" and "p != v" can both hold in one observation.
 type Cmp struct {
 	Src *ast.CompareExpr
+
+	resolved bool    // target and err hold the lookup of the property
+	target   *target // nil: no field searches the property
+	err      error
 }
 
 // Property returns the compared property as "type:prop.sub" (see [PropertyName]).
@@ -126,7 +130,7 @@ func (c *Cmp) String() string {
 	if e.Negated {
 		b.WriteString(" NOT")
 	}
-	b.WriteString(" " + e.Op.String() + " " + literalText(e.Value))
+	b.WriteString(" " + e.Op.String() + " " + ast.Print(e.Value))
 	return b.String()
 }
 

@@ -30,6 +30,9 @@ type Options struct {
 	Complete bool
 	// Trace records each observation's formula after each pass in Plan.Trace.
 	Trace bool
+	// Parsed says that the pattern comes from ast.Parse, which has checked it: the check
+	// pass does not check it again.
+	Parsed bool
 }
 
 func (o *Options) now() time.Time {

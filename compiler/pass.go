@@ -16,8 +16,8 @@ var passes = []pass{
 	// unmapped: comparisons on properties no field searches become false.
 	{"unmapped", unmappedPass},
 	// map: STIX comparisons become HunQ terms by field kind; needs unmapped first, so that
-	// every remaining comparison has fields. It writes negated multi-field comparisons as
-	// NOT over an OR, which nnf then distributes.
+	// every remaining comparison has fields. It writes a negated comparison as NOT over
+	// its positive formula (NOT IN as NOT over an OR), which nnf then distributes.
 	{"map", mapPass},
 	// nnf: negation only on single terms (De Morgan); after map, which introduces NOT.
 	{"nnf", nnfPass},
@@ -45,9 +45,10 @@ type unit struct {
 	pattern  *ast.Pattern
 	obs      []*obsState
 	resolve  *resolver
-	plan     *Plan               // widenings, unmapped, decisions and trace accumulate here
-	complete map[string][]string // property -> unsearched event paths, in complete mode
-	stops    map[*ast.StartStopQualifier]bool
+	plan     *Plan                     // widenings, unmapped, decisions and trace accumulate here
+	complete map[string][]string       // property -> unsearched event paths, in complete mode
+	stops    []*ast.StartStopQualifier // the qualifiers whose widenings are recorded
+	terms    termBlock                 // where the map pass allocates terms
 }
 
 // obsState is one observation while it is compiled.

@@ -7,8 +7,12 @@ func flattenPass(u *unit) error {
 	return nil
 }
 
-// Flatten returns e with every AND inside an AND, and OR inside an OR, merged.
+// Flatten returns e with every AND inside an AND, and OR inside an OR, merged. A flat
+// formula comes back as it is.
 func Flatten(e Expr) Expr {
+	if flattened(e) {
+		return e
+	}
 	switch e := e.(type) {
 	case *Not:
 		return &Not{X: Flatten(e.X)}
@@ -40,4 +44,26 @@ func flattenInto(out, xs []Expr, and bool) []Expr {
 		out = append(out, Flatten(x))
 	}
 	return out
+}
+
+// flattened reports whether no AND holds an AND and no OR an OR.
+func flattened(e Expr) bool {
+	switch e := e.(type) {
+	case *Not:
+		return flattened(e.X)
+	case *And:
+		return flattenedList(e.Xs, true)
+	case *Or:
+		return flattenedList(e.Xs, false)
+	}
+	return true
+}
+
+func flattenedList(xs []Expr, and bool) bool {
+	for _, x := range xs {
+		if _, same := group(x, and); same || !flattened(x) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/stix2hunq/stix2hunq/ast"
+	"github.com/stix2hunq/stix2hunq/compiler/mapping"
 )
 
 // mapPass replaces each STIX comparison by HunQ terms on the fields that search its
@@ -43,7 +44,7 @@ func (u *unit) mapList(i int, xs []Expr, neg bool) []Expr {
 
 // mapCmp maps one comparison and records the decision and any widening.
 func (u *unit) mapCmp(i int, c *Cmp, neg bool) Expr {
-	t, _ := u.resolve.lookup(c.Src.Path.ObjectType, propertyKey(c.Src.Path))
+	t, _ := u.targetOf(c)
 	var r result
 	switch {
 	case t != nil:
@@ -68,8 +69,8 @@ func (u *unit) mapCmp(i int, c *Cmp, neg bool) Expr {
 }
 
 func decisionNote(t *target, r result) string {
-	if t == nil {
-		return "no field; widened to true: " + r.reason
+	if t == nil || t.present {
+		return "no field searches it; widened to true: " + r.reason
 	}
 	names := make([]string, len(t.fields))
 	for i, f := range t.fields {
@@ -94,29 +95,68 @@ func (u *unit) translate(c *Cmp, t *target) result {
 		return drop("complete mode: the property also comes from " +
 			strings.Join(paths, ", ") + ", which no mapped field reads")
 	}
-	op, neg := normalise(c.Src)
-	tr := &translator{src: c.Src, op: op, value: c.Src.Value, dialect: u.opts.Dialect}
-	var r result
-	if neg {
-		r = tr.negated(t)
-	} else {
-		rs := make([]result, len(t.fields))
-		for j, f := range t.fields {
-			rs[j] = tr.positive(f)
-		}
-		r = anyOf(rs)
-		if t.wide && r.exact {
-			r.exact, r.reason = false, "the fields also search values of other properties"
-		}
+	if t.present {
+		return drop("events carry the property, but no HunQ field searches it as STIX " +
+			"writes it")
 	}
-	if hasIndex(c.Src.Path) && r.exact {
-		r.exact, r.reason = false, "HunQ searches every member of the list, the pattern one"
+	op, neg := normalise(c.Src)
+	tr := translator{src: c.Src, op: op, value: c.Src.Value, dialect: u.opts.Dialect,
+		terms: &u.terms}
+	if neg {
+		return tr.negated(t)
+	}
+	var buf [4]result
+	rs := buf[:0]
+	for _, f := range t.fields {
+		rs = append(rs, tr.positive(f))
+	}
+	r := anyOf(rs)
+	switch {
+	case t.wide:
+		r = r.inexact("the fields also search values of other properties")
+	case hasIndex(c.Src.Path):
+		r = r.inexact("HunQ searches every member of the list, the pattern one")
+	case !kindFits(t.kind, c.Src.Value):
+		r = r.inexact("the property holds " + t.kind.String() + " values; HunQ matches a " +
+			"literal of another kind by its text, STIX does not")
 	}
 	return r
 }
 
+// kindFits reports whether every value of l is of a kind that values of kind k can equal
+// in the runtime's matcher: for an address property, an address or block of its family.
+// EXISTS has no value and always fits.
+func kindFits(k mapping.ValueKind, l ast.Literal) bool {
+	switch l := l.(type) {
+	case nil:
+		return true
+	case *ast.SetLit:
+		for _, el := range l.Elems {
+			if !kindFits(k, el) {
+				return false
+			}
+		}
+		return true
+	case *ast.IntLit, *ast.FloatLit:
+		return k == mapping.KindInt
+	case *ast.BoolLit:
+		return k == mapping.KindBool
+	case *ast.StringLit:
+		switch k {
+		case mapping.KindString:
+			return true
+		case mapping.KindIPv4, mapping.KindIPv6:
+			b, ok := parseBlock(l.Value)
+			return ok && b.Addr().Is4() == (k == mapping.KindIPv4)
+		}
+	}
+	return false
+}
+
 // normalise folds NOT and != into the operator: it returns the positive operator and
-// whether the comparison is negated. A negated order comparison becomes its complement.
+// whether the comparison is negated. A negated order comparison becomes its complement:
+// the matcher takes an order comparison between kinds that do not order as false, with or
+// without NOT, and so does the complement.
 func normalise(e *ast.CompareExpr) (ast.CompareOp, bool) {
 	op, neg := e.Op, e.Negated
 	if op == ast.OpNotEqual {
@@ -139,11 +179,13 @@ func normalise(e *ast.CompareExpr) (ast.CompareOp, bool) {
 }
 
 // negated translates a negated comparison. STIX negation holds per object: "some object
-// has the property with another value". HunQ's NOT holds per event, so the two agree only
-// when the event holds at most one value of the property: one single-valued property on
-// one field that reads one path and no other property. Then a TERM field takes NOT f = v
-// (NOT IN is NOT over an OR, which nnf distributes) and a range field the values outside
-// the bounds. Anything else widens.
+// has the property, with a value that does not match". HunQ's NOT holds per event, so the
+// two agree only when the event holds at most one value of the property: one single-valued
+// property of the value's kind, on one field that reads one path and no other property.
+// Then a TERM field takes NOT f = v (NOT IN is NOT over an OR, which nnf turns into
+// NOT f = a AND NOT f = b) and a range field the values outside the bounds. Anything else
+// widens: with two fields, say pid and ppid, an event whose pid is 4 and ppid 1 holds a
+// process (the parent) whose pid is not 4, which NOT pid = 4 AND NOT ppid = 4 would lose.
 func (tr *translator) negated(t *target) result {
 	switch {
 	case !t.single:
@@ -153,6 +195,9 @@ func (tr *translator) negated(t *target) result {
 	case len(t.fields) > 1:
 		return drop("negation holds per object, and the property is searched in several " +
 			"fields, which can hold different objects")
+	case !kindFits(t.kind, tr.value):
+		return drop("the value is not of the property's kind (" + t.kind.String() +
+			"), so every object with the property differs from it")
 	}
 	f := t.fields[0]
 	switch {

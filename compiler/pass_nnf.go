@@ -12,8 +12,12 @@ func nnfPass(u *unit) error {
 // NNF returns e in negation normal form.
 func NNF(e Expr) Expr { return nnf(e, false) }
 
-// nnf returns e, or its negation when neg is set, in negation normal form.
+// nnf returns e, or its negation when neg is set, in negation normal form. A formula
+// already in that form comes back as it is.
 func nnf(e Expr, neg bool) Expr {
+	if !neg && negationNormal(e) {
+		return e
+	}
 	switch e := e.(type) {
 	case *Not:
 		return nnf(e.X, !neg)
@@ -54,4 +58,30 @@ func constOf(b bool) *Const {
 		return True()
 	}
 	return False()
+}
+
+// negationNormal reports whether NOT in e only ever negates a single atom.
+func negationNormal(e Expr) bool {
+	switch e := e.(type) {
+	case *Not:
+		switch e.X.(type) {
+		case *Term, *Cmp:
+			return true
+		}
+		return false
+	case *And:
+		return allNegationNormal(e.Xs)
+	case *Or:
+		return allNegationNormal(e.Xs)
+	}
+	return true
+}
+
+func allNegationNormal(xs []Expr) bool {
+	for _, x := range xs {
+		if !negationNormal(x) {
+			return false
+		}
+	}
+	return true
 }

@@ -71,33 +71,110 @@ func simplifyGroup(xs []Expr, and bool) Expr {
 		}
 		flat = append(flat, y)
 	}
-	atoms := make(map[atomKey]bool, len(flat))
+	var s operandSet
+	if len(flat) > smallGroup {
+		s.atoms = make(map[atomKey]uint8, len(flat))
+	}
 	kept := flat[:0]
-	var compound map[string]bool
 	for _, x := range flat {
-		if k, ok := keyOf(x); ok {
-			if atoms[k] {
-				continue
-			}
-			k.neg = !k.neg
-			if atoms[k] {
-				return absorbing // x and NOT x
-			}
-			k.neg = !k.neg
-			atoms[k] = true
-		} else {
-			if compound == nil {
-				compound = map[string]bool{}
-			}
-			s := x.String()
-			if compound[s] {
-				continue
-			}
-			compound[s] = true
+		switch s.add(x) {
+		case duplicate:
+			continue
+		case complement:
+			return absorbing // x and NOT x
 		}
 		kept = append(kept, x)
 	}
-	return finish(absorb(kept, atoms, and), identity, and)
+	return finish(absorb(kept, &s, and), identity, and)
+}
+
+// smallGroup is the size up to which a group's operands are compared pairwise rather than
+// through a map.
+const smallGroup = 8
+
+// operandSet holds the operands of a group seen so far.
+type operandSet struct {
+	atoms    map[atomKey]uint8 // for large groups: the atom's key, the signs seen
+	list     []atomKey         // for small groups
+	compound map[string]bool   // groups, by their text
+}
+
+// The signs of an atom in operandSet.atoms.
+const (
+	seenPositive uint8 = 1 << iota
+	seenNegated
+)
+
+type addResult uint8
+
+const (
+	added addResult = iota
+	duplicate
+	complement
+)
+
+// add records x and says whether it repeats or complements an operand seen before.
+func (s *operandSet) add(x Expr) addResult {
+	k, ok := keyOf(x)
+	if !ok {
+		if s.compound == nil {
+			s.compound = map[string]bool{}
+		}
+		text := x.String()
+		if s.compound[text] {
+			return duplicate
+		}
+		s.compound[text] = true
+		return added
+	}
+	if s.atoms != nil {
+		return s.addAtom(k)
+	}
+	if s.has(k) {
+		return duplicate
+	}
+	k.neg = !k.neg
+	if s.has(k) {
+		return complement
+	}
+	k.neg = !k.neg
+	s.list = append(s.list, k)
+	return added
+}
+
+// addAtom records an atom of a large group, with one lookup and one store.
+func (s *operandSet) addAtom(k atomKey) addResult {
+	sign, other := seenPositive, seenNegated
+	if k.neg {
+		sign, other = other, sign
+	}
+	k.neg = false
+	seen := s.atoms[k]
+	switch {
+	case seen&sign != 0:
+		return duplicate
+	case seen&other != 0:
+		return complement
+	}
+	s.atoms[k] = seen | sign
+	return added
+}
+
+func (s *operandSet) has(k atomKey) bool {
+	if s.atoms != nil {
+		sign := seenPositive
+		if k.neg {
+			sign = seenNegated
+		}
+		k.neg = false
+		return s.atoms[k]&sign != 0
+	}
+	for _, l := range s.list {
+		if l == k {
+			return true
+		}
+	}
+	return false
 }
 
 // group returns the operands of e when e is a group of the same operator.
@@ -113,10 +190,10 @@ func group(e Expr, and bool) ([]Expr, bool) {
 
 // absorb drops each operand of the dual operator that holds one of the atoms of the
 // group: in an OR, (x AND y) goes when x is an operand; in an AND, (x OR y) does.
-func absorb(xs []Expr, atoms map[atomKey]bool, and bool) []Expr {
+func absorb(xs []Expr, s *operandSet, and bool) []Expr {
 	kept := xs[:0]
 	for _, x := range xs {
-		if inner, ok := group(x, !and); ok && holdsAtom(inner, atoms) {
+		if inner, ok := group(x, !and); ok && holdsAtom(inner, s) {
 			continue
 		}
 		kept = append(kept, x)
@@ -124,9 +201,9 @@ func absorb(xs []Expr, atoms map[atomKey]bool, and bool) []Expr {
 	return kept
 }
 
-func holdsAtom(xs []Expr, atoms map[atomKey]bool) bool {
+func holdsAtom(xs []Expr, s *operandSet) bool {
 	for _, x := range xs {
-		if k, ok := keyOf(x); ok && atoms[k] {
+		if k, ok := keyOf(x); ok && s.has(k) {
 			return true
 		}
 	}

@@ -30,40 +30,41 @@ func snapshot(u *unit) []string {
 	return s
 }
 
-func unitPatterns() []*ast.Pattern {
-	return []*ast.Pattern{
-		readmePattern(),
-		pattern(obs(ast.ObsAnd,
-			bracket(and(notE(cmpE("ipv4-addr:value", ast.OpEqual, str("1.2.3.4"))),
-				cmpE("file:size", ast.OpIn, set(num(1), num(2))),
-				cmpE("x-unknown:thing", ast.OpEqual, str("x")))),
-			startStop(bracket(cmpE("process:pid", ast.OpGreater, num(4))),
-				"2022-01-01T00:00:00Z", "2022-01-02T00:00:00Z"))),
-		pattern(startStop(startStop(bracket(or(
-			cmpE("file:size", ast.OpNotEqual, num(5)),
-			notE(cmpE("file:size", ast.OpIn, set(num(1), num(3)))),
-			cmpE("domain-name:value", ast.OpLike, str("evil%")))),
-			"2022-01-01T00:00:00Z", "2022-01-03T00:00:00Z"),
-			"2022-01-02T00:00:00Z", "2022-01-04T00:00:00Z")),
-	}
+var unitPatterns = []string{
+	readmeText,
+	`[ipv4-addr:value != '1.2.3.4' AND file:size IN (1, 2) AND x-unknown:thing = 'x'] AND ` +
+		`[process:pid > 4] START t'2022-01-01T00:00:00Z' STOP t'2022-01-02T00:00:00Z'`,
+	`([file:size != 5 OR file:size NOT IN (1, 3) OR domain-name:value LIKE 'evil%'] ` +
+		`START t'2022-01-01T00:00:00Z' STOP t'2022-01-03T00:00:00Z') ` +
+		`START t'2022-01-02T00:00:00Z' STOP t'2022-01-04T00:00:00Z'`,
 }
 
 // TestUnitPassesIdempotent runs every pass a second time right after the table has run
 // it, and requires no change.
 func TestUnitPassesIdempotent(t *testing.T) {
-	for _, p := range unitPatterns() {
-		u := newUnit(p, testOptions())
-		for _, ps := range passes {
-			if err := ps.run(u); err != nil {
-				t.Fatalf("%s: %v", ps.name, err)
-			}
-			once := snapshot(u)
-			if err := ps.run(u); err != nil {
-				t.Fatalf("%s again: %v", ps.name, err)
-			}
-			if diff := cmp.Diff(once, snapshot(u)); diff != "" {
-				t.Errorf("pass %s is not idempotent (got - want +):\n%s", ps.name, diff)
-			}
+	for _, src := range unitPatterns {
+		runPassesTwice(t, src, newUnit(mustParse(t, src), testOptions()), nil)
+	}
+}
+
+// runPassesTwice runs the pass table on u, each pass twice in a row, and fails when the
+// second run changes anything; after each pass it calls after, if given.
+func runPassesTwice(t interface{ Fatalf(string, ...any) }, src string, u *unit,
+	after func(pass string)) {
+	for _, ps := range passes {
+		if err := ps.run(u); err != nil {
+			t.Fatalf("%s: %s: %v", src, ps.name, err)
+		}
+		once := snapshot(u)
+		if err := ps.run(u); err != nil {
+			t.Fatalf("%s: %s again: %v", src, ps.name, err)
+		}
+		if diff := cmp.Diff(once, snapshot(u)); diff != "" {
+			t.Fatalf("%s: pass %s is not idempotent (- once, + twice):\n%s", src, ps.name,
+				diff)
+		}
+		if after != nil {
+			after(ps.name)
 		}
 	}
 }

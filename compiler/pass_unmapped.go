@@ -9,7 +9,7 @@ func unmappedPass(u *unit) error {
 	var err error
 	for i, o := range u.obs {
 		o.expr = mapAtoms(o.expr, func(c *Cmp) Expr {
-			t, lerr := u.resolve.lookup(c.Src.Path.ObjectType, propertyKey(c.Src.Path))
+			t, lerr := u.targetOf(c)
 			if lerr != nil && err == nil {
 				err = lerr
 			}

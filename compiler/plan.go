@@ -35,6 +35,8 @@ type Plan struct {
 	Decisions []Decision
 	// Trace holds each observation's formula after each pass when Options.Trace is set.
 	Trace []Step
+
+	gapsKnown bool // Options.Sources described the events, so Gaps is meaningful
 }
 
 // Query is one HunQ query of a plan.
@@ -59,6 +61,8 @@ type Window struct {
 	// Default reports that no START/STOP qualifier applies: the window is the last
 	// time range before the compiler's clock.
 	Default bool
+	// Origin says which qualifiers, or the default, bound the window.
+	Origin string
 }
 
 // Widening is one place where a query selects more events than the pattern describes.

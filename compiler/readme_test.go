@@ -13,12 +13,14 @@ const connectorQuery = `(eventdata.localPort = "443" OR (login.ip = "192.168.1.2
 	`happenedBefore = "2022-04-06T00:05:00.000Z"`
 
 // readmeEvents builds every combination of addresses, ports, logon address and time
-// around the README's values, absent values included.
+// around the README's values, absent values included, in turn outbound, inbound and of
+// unknown direction.
 func readmeEvents() []map[string]any {
 	addrs := []any{nil, "192.168.1.2", "192.168.1.20", "10.0.0.1"}
 	ports := []any{nil, 443, 8443, "443"}
 	times := []string{"2022-04-05T23:59:59.999Z", "2022-04-06T00:00:00.000Z",
 		"2022-04-06T00:02:30.000Z", "2022-04-06T00:05:00.000Z", "2022-04-06T00:05:00.001Z"}
+	outbound := []any{nil, true, false}
 	var events []map[string]any
 	for _, la := range addrs {
 		for _, ra := range addrs[:3] {
@@ -26,7 +28,8 @@ func readmeEvents() []map[string]any {
 				for _, rp := range ports[:3] {
 					for _, etw := range addrs[:3] {
 						for _, at := range times {
-							data := map[string]any{"outbound": true}
+							data := map[string]any{}
+							put(data, "outbound", outbound[len(events)%3])
 							put(data, "localAddr", la)
 							put(data, "remoteAddr", ra)
 							put(data, "localPort", lp)
@@ -53,10 +56,7 @@ func put(m map[string]any, k string, v any) {
 // connector's documented query selects, with the HunQ evaluator as the model of the Hunt
 // API.
 func TestReadmeExample(t *testing.T) {
-	plan, err := Compile(readmePattern(), testOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := mustCompile(t, readmeText)
 	if len(plan.Queries) != 1 {
 		t.Fatalf("got %d queries, want 1", len(plan.Queries))
 	}

@@ -1,75 +1,164 @@
 package compiler
 
-import "strings"
+import (
+	"regexp/syntax"
+	"strings"
+)
 
-// regexMeta holds the characters with a meaning in a regular expression.
-const regexMeta = `\.+*?()|[]{}^$`
+// maxStrings bounds the literal strings a regular expression or a network may expand to.
+const maxStrings = 16
 
-// literalAlternation returns the strings that the regular expression re matches in
-// whole when it is ^lit$, ^(a|b|...)$ or ^(?:a|b|...)$ with literal alternatives only.
-func literalAlternation(re string) ([]string, bool) {
-	if !strings.HasPrefix(re, "^") || !strings.HasSuffix(re, "$") || strings.HasSuffix(re, `\$`) {
+// wholeMatches returns the strings that the regular expression re matches, when re is
+// anchored at both ends (^...$) around a finite set of at most maxStrings literal strings,
+// such as ^(cmd|powershell)\.exe$. Expressions are read as the runtime's matcher reads
+// them: RE2 syntax with Perl's flags, where $ is the end of the text. Case-insensitive
+// parts and multi-line anchors are refused.
+func wholeMatches(re string) ([]string, bool) {
+	subs, ok := anchoredConcat(re)
+	if !ok || len(subs) < 2 || subs[len(subs)-1].Op != syntax.OpEndText {
 		return nil, false
 	}
-	body := re[1 : len(re)-1]
-	if lit, rest := readLiteral(body); rest == "" {
-		return []string{lit}, true
-	}
-	switch {
-	case strings.HasPrefix(body, "(?:") && strings.HasSuffix(body, ")"):
-		body = body[3 : len(body)-1]
-	case strings.HasPrefix(body, "(") && strings.HasSuffix(body, ")"):
-		body = body[1 : len(body)-1]
-	default:
-		return nil, false
-	}
-	var alts []string
-	for {
-		lit, rest := readLiteral(body)
-		alts = append(alts, lit)
-		if rest == "" {
-			return alts, true
-		}
-		if rest[0] != '|' {
+	set := []string{""}
+	for _, s := range subs[1 : len(subs)-1] {
+		if set, ok = product(set, s); !ok {
 			return nil, false
 		}
-		body = rest[1:]
 	}
+	return dedupe(set), true
 }
 
-// literalPrefix returns the literal text that every string the regular expression re
-// matches starts with, when re is anchored with ^; ok is false when there is none.
-func literalPrefix(re string) (string, bool) {
-	if !strings.HasPrefix(re, "^") {
-		return "", false
+// regexPrefixes returns literal strings such that every string re matches starts with one
+// of them, when re is anchored with ^ and every such string is non-empty.
+func regexPrefixes(re string) ([]string, bool) {
+	subs, ok := anchoredConcat(re)
+	if !ok {
+		return nil, false
 	}
-	lit, rest := readLiteral(re[1:])
-	if rest != "" && strings.ContainsRune("?*{", rune(rest[0])) && lit != "" {
-		// The last character is optional: drop it.
-		r := []rune(lit)
-		lit = string(r[:len(r)-1])
+	set := []string{""}
+	for _, s := range subs[1:] {
+		next, ok := product(set, s)
+		if !ok {
+			break
+		}
+		set = next
 	}
-	if strings.ContainsRune(rest, '|') {
-		return "", false // an alternative may start otherwise
+	var out []string
+	for _, p := range dedupe(set) {
+		if p == "" {
+			return nil, false
+		}
+		if !hasPrefixIn(p, set) {
+			out = append(out, p)
+		}
 	}
-	return lit, lit != ""
+	return out, true
 }
 
-// readLiteral reads literal characters (and backslash-escaped punctuation) from the
-// start of s and returns them and the rest of s.
-func readLiteral(s string) (lit, rest string) {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\\' && i+1 < len(s) && strings.IndexByte(regexMeta+"/-", s[i+1]) >= 0 {
-			b.WriteByte(s[i+1])
-			i++
-			continue
-		}
-		if strings.IndexByte(regexMeta, c) >= 0 {
-			return b.String(), s[i:]
-		}
-		b.WriteByte(c)
+// anchoredConcat parses re and returns its top-level sequence when it starts with ^.
+func anchoredConcat(re string) ([]*syntax.Regexp, bool) {
+	r, err := syntax.Parse(re, syntax.Perl)
+	if err != nil {
+		return nil, false
 	}
-	return b.String(), ""
+	r = r.Simplify()
+	subs := []*syntax.Regexp{r}
+	if r.Op == syntax.OpConcat {
+		subs = r.Sub
+	}
+	if len(subs) == 0 || subs[0].Op != syntax.OpBeginText {
+		return nil, false
+	}
+	return subs, true
+}
+
+// product appends each string r matches to each member of set, within maxStrings.
+func product(set []string, r *syntax.Regexp) ([]string, bool) {
+	tails, ok := finite(r)
+	if !ok || len(set)*len(tails) > maxStrings {
+		return nil, false
+	}
+	out := make([]string, 0, len(set)*len(tails))
+	for _, head := range set {
+		for _, tail := range tails {
+			out = append(out, head+tail)
+		}
+	}
+	return out, true
+}
+
+// finite returns every string r matches when they are at most maxStrings literal strings.
+func finite(r *syntax.Regexp) ([]string, bool) {
+	switch r.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		if r.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(r.Rune)}, true
+	case syntax.OpCharClass:
+		return classRunes(r.Rune)
+	case syntax.OpCapture:
+		return finite(r.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := finite(r.Sub[0])
+		return append([]string{""}, sub...), ok && len(sub) < maxStrings
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, s := range r.Sub {
+			var ok bool
+			if set, ok = product(set, s); !ok {
+				return nil, false
+			}
+		}
+		return set, true
+	case syntax.OpAlternate:
+		var set []string
+		for _, s := range r.Sub {
+			sub, ok := finite(s)
+			if !ok || len(set)+len(sub) > maxStrings {
+				return nil, false
+			}
+			set = append(set, sub...)
+		}
+		return set, true
+	}
+	return nil, false
+}
+
+// classRunes lists the runes of a character class given as ranges.
+func classRunes(ranges []rune) ([]string, bool) {
+	var set []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if int(ranges[i+1]-ranges[i])+1+len(set) > maxStrings {
+			return nil, false
+		}
+		for c := ranges[i]; c <= ranges[i+1]; c++ {
+			set = append(set, string(c))
+		}
+	}
+	return set, len(set) > 0
+}
+
+// dedupe removes repeated strings, keeping the first of each.
+func dedupe(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// hasPrefixIn reports whether s starts with one of ps other than itself.
+func hasPrefixIn(s string, ps []string) bool {
+	for _, p := range ps {
+		if p != s && strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

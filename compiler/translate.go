@@ -23,6 +23,14 @@ func drop(reason string) result {
 	return result{expr: True(), reason: reason, dropped: true}
 }
 
+// inexact returns r marked inexact for reason, unless it already is.
+func (r result) inexact(reason string) result {
+	if r.exact {
+		r.exact, r.reason = false, reason
+	}
+	return r
+}
+
 // translator maps one comparison (op, value) to one field, by the field's kind. op is
 // never OpNotEqual: negation is handled by the caller.
 type translator struct {
@@ -30,6 +38,24 @@ type translator struct {
 	op      ast.CompareOp
 	value   ast.Literal
 	dialect hunq.Dialect
+	terms   *termBlock
+}
+
+// termBlock hands out terms allocated in blocks, each twice the last up to 64.
+type termBlock struct {
+	free []Term
+	size int
+}
+
+func (b *termBlock) new(field string, v hunq.Value, src *ast.CompareExpr) *Term {
+	if len(b.free) == 0 {
+		b.size = min(2*b.size+4, 64)
+		b.free = make([]Term, b.size)
+	}
+	t := &b.free[0]
+	b.free = b.free[1:]
+	*t = Term{Field: field, Value: v, Src: src}
+	return t
 }
 
 // term builds field = v, or drops the comparison if the dialect cannot write v.
@@ -37,7 +63,7 @@ func (t *translator) term(f string, v hunq.Value) result {
 	if err := t.dialect.CanExpress(v); err != nil {
 		return drop("the dialect cannot write the value: " + err.Error())
 	}
-	return exact(&Term{Field: f, Value: v, Src: t.src})
+	return exact(t.terms.new(f, v, t.src))
 }
 
 // positive returns the formula for "some value of f satisfies op value".
@@ -56,78 +82,95 @@ func (t *translator) positive(f field) result {
 func (t *translator) onTerm(f field, op ast.CompareOp, v ast.Literal) result {
 	switch op {
 	case ast.OpEqual:
-		s, ok := scalarText(v)
-		if !ok {
-			return drop("the value has no text form to search " + f.name + " with")
-		}
-		if b, isBool := v.(*ast.BoolLit); isBool {
-			return t.term(f.name, hunq.Boolean(b.Value))
-		}
-		return t.term(f.name, hunq.Str(s))
+		return t.termEqual(f, v)
 	case ast.OpIn:
-		return t.each(v, func(el ast.Literal) result { return t.onTerm(f, ast.OpEqual, el) })
+		return t.each(v, func(el ast.Literal) result { return t.termEqual(f, el) })
 	case ast.OpLike:
 		s := v.(*ast.StringLit).Value
 		if strings.ContainsAny(s, "%_") {
-			return drop("LIKE with wildcards on TERM field " + f.name)
+			return drop("LIKE with a wildcard on TERM field " + f.name)
 		}
-		return t.onTerm(f, ast.OpEqual, v)
+		return t.termEqual(f, v)
 	case ast.OpMatches:
-		alts, ok := literalAlternation(v.(*ast.StringLit).Value)
+		alts, ok := wholeMatches(v.(*ast.StringLit).Value)
 		if !ok {
-			return drop("MATCHES on TERM field " + f.name + " is not ^literal$ or " +
-				"^(a|b|...)$")
+			return drop("MATCHES on TERM field " + f.name + " is not anchored (^...$) " +
+				"around a finite set of literal strings")
 		}
-		return t.strings(alts, func(s string) result {
-			return t.onTerm(f, ast.OpEqual, &ast.StringLit{Value: s})
-		})
+		return t.strings(alts, func(s string) result { return t.termEqual(f, strLit(s)) })
 	case ast.OpIsSubset, ast.OpIsSuperset:
-		addr, ok := hostAddress(v.(*ast.StringLit).Value)
+		addrs, ok := networkAddresses(v.(*ast.StringLit).Value, op == ast.OpIsSubset)
 		if !ok {
-			return drop(op.String() + " of a network wider than one address")
+			return drop(op.String() + " of a network of more than " +
+				"16 addresses on TERM field " + f.name)
 		}
-		return t.onTerm(f, ast.OpEqual, &ast.StringLit{Value: addr})
+		return t.strings(addrs, func(s string) result { return t.termEqual(f, strLit(s)) })
 	}
 	return drop(op.String() + " on TERM field " + f.name)
 }
 
+// termEqual is f = v on a TERM field.
+//
+// Limitation: TERM is taken as exact, case-sensitive equality on the value's text, and a
+// quoted number as matching the number; the Hunt API documents neither.
+func (t *translator) termEqual(f field, v ast.Literal) result {
+	hv, why := searchValue(v)
+	if why != "" {
+		return drop(why + " to search TERM field " + f.name + " with")
+	}
+	r := t.term(f.name, hv)
+	if hv.Kind == hunq.String && strings.ContainsAny(hv.Text, "*?") {
+		r = r.inexact("HunQ may read * and ? as wildcards")
+	}
+	return r
+}
+
+func strLit(s string) *ast.StringLit { return &ast.StringLit{Value: s} }
+
 func (t *translator) onPrefix(f field, op ast.CompareOp, v ast.Literal) result {
-	const why = "PREFIX field %s matches a prefix or word, not the whole value"
 	switch op {
 	case ast.OpEqual:
-		s, ok := v.(*ast.StringLit)
-		if !ok {
-			return drop("a value that is not a string on PREFIX field " + f.name)
-		}
-		r := t.term(f.name, hunq.Str(s.Value))
-		if !r.dropped {
-			r.exact, r.reason = false, strings.Replace(why, "%s", f.name, 1)
-		}
-		return r
+		return t.prefixEqual(f, v)
 	case ast.OpIn:
-		return t.each(v, func(el ast.Literal) result { return t.onPrefix(f, ast.OpEqual, el) })
+		return t.each(v, func(el ast.Literal) result { return t.prefixEqual(f, el) })
 	case ast.OpLike:
-		s := v.(*ast.StringLit).Value
-		if lit, ok := likePrefix(s); ok {
-			return t.onPrefix(f, ast.OpEqual, &ast.StringLit{Value: lit})
+		if lit := likePrefix(v.(*ast.StringLit).Value); lit != "" {
+			return t.prefixEqual(f, strLit(lit))
 		}
-		return drop("LIKE on PREFIX field " + f.name + " is not a literal prefix (abc%)")
+		return drop("LIKE on PREFIX field " + f.name + " starts with a wildcard")
 	case ast.OpMatches:
-		if lit, ok := literalPrefix(v.(*ast.StringLit).Value); ok {
-			return t.onPrefix(f, ast.OpEqual, &ast.StringLit{Value: lit})
+		if lits, ok := regexPrefixes(v.(*ast.StringLit).Value); ok {
+			return t.strings(lits, func(s string) result { return t.prefixEqual(f, strLit(s)) })
 		}
 		return drop("MATCHES on PREFIX field " + f.name + " has no anchored literal prefix")
 	}
 	return drop(op.String() + " on PREFIX field " + f.name)
 }
 
-// likePrefix returns abc for the LIKE pattern abc% or abc, and false for other wildcards.
-func likePrefix(s string) (string, bool) {
-	lit := strings.TrimSuffix(s, "%")
-	if lit == "" || strings.ContainsAny(lit, "%_") {
-		return "", false
+// prefixEqual is f = v on a PREFIX field: it matches every value that starts with v, and
+// more, so it is never exact.
+//
+// Limitation: that f = v matches every value starting with v (whatever else it matches) is
+// inferred from working queries, not documented; an empty prefix is widened because what
+// it matches is unknown.
+func (t *translator) prefixEqual(f field, v ast.Literal) result {
+	hv, why := searchValue(v)
+	switch {
+	case why != "":
+		return drop(why + " to search PREFIX field " + f.name + " with")
+	case hv.Kind == hunq.String && hv.Text == "":
+		return drop("an empty prefix on PREFIX field " + f.name)
 	}
-	return lit, true
+	return t.term(f.name, hunq.Str(hv.Text)).inexact("PREFIX field " + f.name +
+		" matches a prefix or a word, not the whole value")
+}
+
+// likePrefix returns the literal text before the first wildcard of a LIKE pattern.
+func likePrefix(s string) string {
+	if i := strings.IndexAny(s, "%_"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func (t *translator) onExists(f field) result {
@@ -161,7 +204,7 @@ func (t *translator) strings(ss []string, f func(string) result) result {
 // anyOf ORs results: dropped if one is, exact if all are.
 func anyOf(rs []result) result { return combine(rs, false) }
 
-// allOf ANDs results: dropped if one is, exact if all are.
+// allOf ANDs results: exact if all are; a dropped operand is left out.
 func allOf(rs []result) result { return combine(rs, true) }
 
 func combine(rs []result, and bool) result {
@@ -187,16 +230,4 @@ func combine(rs []result, and bool) result {
 		out.expr = &Or{Xs: xs}
 	}
 	return out
-}
-
-// hostAddress returns the address of a /32 IPv4 or /128 IPv6 network.
-func hostAddress(cidr string) (string, bool) {
-	addr, bits, ok := strings.Cut(cidr, "/")
-	if !ok {
-		return "", false
-	}
-	if bits == "32" && !strings.Contains(addr, ":") || bits == "128" && strings.Contains(addr, ":") {
-		return addr, addr != ""
-	}
-	return "", false
 }

@@ -45,18 +45,21 @@ func (b bound) next(step int64) (bound, bool) {
 }
 
 func (t *translator) gte(f field, b bound) Expr {
-	return &Term{Field: f.name + ".gte", Value: b.value(), Src: t.src}
+	return t.terms.new(f.name+".gte", b.value(), t.src)
 }
 
 func (t *translator) lte(f field, b bound) Expr {
-	return &Term{Field: f.name + ".lte", Value: b.value(), Src: t.src}
+	return t.terms.new(f.name+".lte", b.value(), t.src)
 }
 
 // onRange translates a comparison on a range field: inclusive bounds, strict ones exact
 // on integers.
 func (t *translator) onRange(f field, op ast.CompareOp, v ast.Literal) result {
-	if op == ast.OpIn {
+	switch op {
+	case ast.OpIn:
 		return t.each(v, func(el ast.Literal) result { return t.onRange(f, ast.OpEqual, el) })
+	case ast.OpExists, ast.OpLike, ast.OpMatches, ast.OpIsSubset, ast.OpIsSuperset:
+		return drop(op.String() + " on range field " + f.name)
 	}
 	b, ok := boundOf(v)
 	if !ok {

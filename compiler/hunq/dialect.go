@@ -68,8 +68,26 @@ func (e *InexpressibleError) Error() string {
 
 // CanExpress returns nil if the dialect can write v, and an *InexpressibleError if not.
 func (d Dialect) CanExpress(v Value) error {
-	_, err := d.quote(v)
-	return err
+	switch v.Kind {
+	case Number:
+		if !isNumber(v.Text) {
+			return &InexpressibleError{v, "not a decimal number"}
+		}
+	case Bool:
+		if v.Text != "true" && v.Text != "false" {
+			return &InexpressibleError{v, "not true or false"}
+		}
+	case String:
+		if !utf8.ValidString(v.Text) {
+			return &InexpressibleError{v, "not valid UTF-8"}
+		}
+		if d.Escaping == EscapeNone && strings.IndexByte(v.Text, '"') >= 0 {
+			return &InexpressibleError{v, `a double quote needs escaping`}
+		}
+	default:
+		return &InexpressibleError{v, "unknown kind"}
+	}
+	return nil
 }
 
 // Negate returns the negation of c in the dialect's preferred form: `NOT f = v` or
@@ -84,47 +102,47 @@ func (d Dialect) Negate(c *CompareExpr) Node {
 	return &NotExpr{X: c}
 }
 
-// quote writes v as a literal of the dialect.
+// quote returns v as a literal of the dialect.
 func (d Dialect) quote(v Value) (string, error) {
-	switch v.Kind {
-	case Number:
-		if !isNumber(v.Text) {
-			return "", &InexpressibleError{v, "not a decimal number"}
-		}
-		return v.Text, nil
-	case Bool:
-		if v.Text != "true" && v.Text != "false" {
-			return "", &InexpressibleError{v, "not true or false"}
-		}
-		return v.Text, nil
-	case String:
-		return d.quoteString(v)
+	var b strings.Builder
+	if err := d.writeValue(&b, v); err != nil {
+		return "", err
 	}
-	return "", &InexpressibleError{v, "unknown kind"}
+	return b.String(), nil
 }
 
-func (d Dialect) quoteString(v Value) (string, error) {
+// writeValue writes v as a literal of the dialect: the one place that quotes and escapes.
+// A string is written in double quotes; under EscapeBackslash a `"` or `\` in it is
+// preceded by a backslash, and every other character, line breaks included, is written
+// as it is.
+func (d Dialect) writeValue(b *strings.Builder, v Value) error {
+	if err := d.CanExpress(v); err != nil {
+		return err
+	}
+	if v.Kind != String {
+		b.WriteString(v.Text)
+		return nil
+	}
 	s := v.Text
-	if !utf8.ValidString(s) {
-		return "", &InexpressibleError{v, "not valid UTF-8"}
-	}
-	if d.Escaping == EscapeNone {
-		if strings.ContainsRune(s, '"') {
-			return "", &InexpressibleError{v, `a double quote needs escaping`}
-		}
-		return `"` + s + `"`, nil
-	}
-	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' || s[i] == '\\' {
+	if d.Escaping == EscapeNone {
+		b.WriteString(s)
+	} else {
+		for len(s) > 0 {
+			i := strings.IndexAny(s, `"\`)
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			b.WriteString(s[:i])
 			b.WriteByte('\\')
+			b.WriteByte(s[i])
+			s = s[i+1:]
 		}
-		b.WriteByte(s[i])
 	}
 	b.WriteByte('"')
-	return b.String(), nil
+	return nil
 }
 
 func (d Dialect) keyword(upper string) string {

@@ -20,6 +20,7 @@ func Print(n Node) (string, error) { return DefaultDialect.Print(n) }
 // dialect does not allow it, and values the dialect cannot express (*InexpressibleError).
 func (d Dialect) Print(n Node) (string, error) {
 	var b strings.Builder
+	b.Grow(printedSize(n))
 	if err := d.print(&b, n, false); err != nil {
 		return "", err
 	}
@@ -48,16 +49,11 @@ func (d Dialect) printCompare(b *strings.Builder, c *CompareExpr) error {
 	if !isField(c.Field) {
 		return fmt.Errorf("hunq: %q is not a field name", c.Field)
 	}
-	lit, err := d.quote(c.Value)
-	if err != nil {
-		return err
-	}
 	b.WriteString(c.Field)
 	b.WriteByte(' ')
 	b.WriteString(c.Op.String())
 	b.WriteByte(' ')
-	b.WriteString(lit)
-	return nil
+	return d.writeValue(b, c.Value)
 }
 
 func (d Dialect) printTerms(b *strings.Builder, terms []Node, op string, nested bool) error {
@@ -113,4 +109,27 @@ func isFieldStart(c byte) bool {
 
 func isFieldByte(c byte) bool {
 	return isFieldStart(c) || c == '.' || c >= '0' && c <= '9'
+}
+
+// printedSize estimates the length of n's text, so that the printer allocates once.
+func printedSize(n Node) int {
+	switch n := n.(type) {
+	case *CompareExpr:
+		return len(n.Field) + len(n.Value.Text) + 7
+	case *AndExpr:
+		return termsSize(n.Terms) + 5*len(n.Terms)
+	case *OrExpr:
+		return termsSize(n.Terms) + 4*len(n.Terms)
+	case *NotExpr:
+		return printedSize(n.X) + 4
+	}
+	return 0
+}
+
+func termsSize(terms []Node) int {
+	size := 2
+	for _, t := range terms {
+		size += printedSize(t)
+	}
+	return size
 }

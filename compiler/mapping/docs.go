@@ -18,18 +18,22 @@ func (m *Map) WriteMarkdown(w io.Writer, c *hunq.Catalog) error {
 		"`go test ./compiler/mapping -update`; do not edit.\n\n")
 	b.WriteString("A comparison on a property searches its HunQ fields joined by OR. " +
 		"Match kinds: TERM exact value, PREFIX text match (always inexact), EXISTS " +
-		"presence, RANGE_GTE/RANGE_LTE inclusive bounds. *Many*: the property can hold " +
-		"several values per object, so a negation is widened. *Wide*: the fields also " +
-		"search other values, so a match is checked against the exact STIX semantics. " +
-		"A property not listed here is never present in QRadar EDR events for the " +
-		"compiler: a comparison on it is false.\n")
+		"presence, RANGE_GTE/RANGE_LTE inclusive bounds. *Kind*: the kind of the " +
+		"property's values; a literal of another kind is searched by its text and the " +
+		"match is inexact. *Many*: the property can hold several values per object, so " +
+		"a negation is widened. *Wide*: the fields also search other values, so a match " +
+		"is checked against the exact STIX semantics. *Widened*: events carry the " +
+		"property but no field searches it as STIX writes it, so every comparison on it " +
+		"is widened. A property not listed here is never present in QRadar EDR events " +
+		"for the compiler: a comparison on it is false.\n")
 	fmt.Fprintf(&b, "\n%d properties of %d object types.\n", m.Len(), len(m.objects()))
 	object := ""
 	for _, e := range m.entries {
 		if e.Object != object {
 			object = e.Object
 			fmt.Fprintf(&b, "\n## %s\n\n", object)
-			b.WriteString("| property | HunQ fields | many | wide |\n| --- | --- | --- | --- |\n")
+			b.WriteString("| property | HunQ fields | kind | many | wide |\n" +
+				"| --- | --- | --- | --- | --- |\n")
 		}
 		fields := make([]string, len(e.Fields))
 		for i, name := range e.Fields {
@@ -39,7 +43,11 @@ func (m *Map) WriteMarkdown(w io.Writer, c *hunq.Catalog) error {
 			}
 			fields[i] = fmt.Sprintf("`%s` %s", name, kind)
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", e.Property, strings.Join(fields, ", "),
+		list := strings.Join(fields, ", ")
+		if e.Present {
+			list = "*widened*"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", e.Property, list, e.Kind,
 			yes(!e.Single), yes(e.Wide))
 	}
 	_, err := io.WriteString(w, b.String())

@@ -28,6 +28,34 @@ type Entry struct {
 	// Wide is true when the fields also search event values that are not this property,
 	// so a match does not prove the comparison: the result is inexact.
 	Wide bool
+	// Kind is the kind of the property's values; only a literal of that kind compares
+	// exactly.
+	Kind ValueKind
+	// Present is true for a property that events carry but that no field searches as STIX
+	// writes it: Fields is empty and every comparison widens instead of being false.
+	Present bool
+}
+
+// ValueKind is the JSON kind of a property's values in the STIX objects events map to.
+type ValueKind uint8
+
+// The value kinds.
+const (
+	KindString ValueKind = iota // the default
+	KindInt                     // @int
+	KindBool                    // @bool
+	KindIPv4                    // @ipv4: strings that are IPv4 addresses
+	KindIPv6                    // @ipv6: strings that are IPv6 addresses
+)
+
+var kindNames = [...]string{"string", "int", "bool", "ipv4", "ipv6"}
+
+// String names the kind as the map file's flag does, or "string".
+func (k ValueKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "string"
 }
 
 // Key returns "object:property".
@@ -165,7 +193,8 @@ func LoadFile(base *Map, path string) (*Map, error) {
 	return base.Extend(o), nil
 }
 
-// ReadOverlay reads a map file: lines `OBJECT:PROPERTY [@many] [@wide] FIELD...`, removals
+// ReadOverlay reads a map file: lines `OBJECT:PROPERTY [FLAG...] FIELD...` with the flags
+// @many, @wide, @int, @bool, @ipv4, @ipv6 and @present (see the embedded stix.map), removals
 // `OBJECT:PROPERTY -`, an optional `@replace` line, blank lines and # comments.
 func ReadOverlay(r io.Reader) (*Overlay, error) {
 	o := &Overlay{}
@@ -217,19 +246,41 @@ func parseLine(text string) (Entry, bool, error) {
 		return e, true, nil
 	}
 	for _, w := range words[1:] {
-		switch {
-		case w == "@many":
-			e.Single = false
-		case w == "@wide":
-			e.Wide = true
-		case strings.HasPrefix(w, "@"):
-			return Entry{}, false, fmt.Errorf("unknown flag %s", w)
-		default:
-			e.Fields = append(e.Fields, w)
+		if err := e.addWord(w); err != nil {
+			return Entry{}, false, err
 		}
 	}
-	if len(e.Fields) == 0 {
+	switch {
+	case e.Present && len(e.Fields) > 0:
+		return Entry{}, false, fmt.Errorf("%s: @present takes no HunQ field", e.Key())
+	case !e.Present && len(e.Fields) == 0:
 		return Entry{}, false, fmt.Errorf("%s: no HunQ field", e.Key())
 	}
 	return e, false, nil
+}
+
+// addWord applies one flag or field name of a map line.
+func (e *Entry) addWord(w string) error {
+	switch w {
+	case "@many":
+		e.Single = false
+	case "@wide":
+		e.Wide = true
+	case "@int":
+		e.Kind = KindInt
+	case "@bool":
+		e.Kind = KindBool
+	case "@ipv4":
+		e.Kind = KindIPv4
+	case "@ipv6":
+		e.Kind = KindIPv6
+	case "@present":
+		e.Present = true
+	default:
+		if strings.HasPrefix(w, "@") {
+			return fmt.Errorf("unknown flag %s", w)
+		}
+		e.Fields = append(e.Fields, w)
+	}
+	return nil
 }

@@ -1,0 +1,74 @@
+package compiler
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// sources describe where three properties come from in events: file:name from two paths
+// that its fields read and one they do not, x-example:color from a path no field reads.
+var sources = []Source{
+	{Property: "file:name", EventPath: "payload.data.consumerData.scriptFileName"},
+	{Property: "file:name", EventPath: "payload.process.program.fsName"},
+	{Property: "file:name", EventPath: "payload.data.etwProcessName"},
+	{Property: "x-example:color", EventPath: "payload.data.color"},
+	{Property: "domain-name:value", EventPath: "payload.data.queryName"},
+}
+
+func TestCoverageGaps(t *testing.T) {
+	opts := testOptions()
+	opts.Sources = sources
+	plan, err := Compile(mustParse(t, "[file:name = 'a' OR domain-name:value = 'b' OR "+
+		"x-example:color = 'red']"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Gap{
+		{Property: "file:name", EventPath: "payload.data.etwProcessName"},
+		{Property: "x-example:color", EventPath: "payload.data.color"},
+	}
+	if diff := cmp.Diff(want, plan.Gaps); diff != "" {
+		t.Errorf("gaps (- want, + got):\n%s", diff)
+	}
+	if len(plan.Unmapped) != 1 || plan.Unmapped[0].Property != "x-example:color" {
+		t.Errorf("default mode: got unmapped %v, want x-example:color", plan.Unmapped)
+	}
+	if q := plan.Queries[0].Text; q != `($filename = "a" OR consumer.script.filename = "a" `+
+		`OR eventdata.path = "a" OR eventdata.dns = "b") AND happenedAfter = `+
+		`"2026-01-02T02:59:05.678Z" AND happenedBefore = "2026-01-02T03:04:05.678Z"` {
+		t.Errorf("default mode searches the indexed fields; got %s", q)
+	}
+}
+
+func TestCompleteModeWidensGaps(t *testing.T) {
+	opts := testOptions()
+	opts.Sources, opts.Complete = sources, true
+	plan, err := Compile(mustParse(t, "[file:name = 'a' AND domain-name:value = 'b'] OR "+
+		"[x-example:color = 'red']"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Unmapped) != 0 {
+		t.Errorf("complete mode: got unmapped %v, want none", plan.Unmapped)
+	}
+	if q := plan.Queries[0].Text; q != `happenedAfter = "2026-01-02T02:59:05.678Z" AND `+
+		`happenedBefore = "2026-01-02T03:04:05.678Z"` {
+		t.Errorf("complete mode must widen file:name and x-example:color; got %s", q)
+	}
+	var reasons []string
+	for _, w := range plan.Widenings {
+		if w.Dropped {
+			reasons = append(reasons, w.What+": "+w.Reason)
+		}
+	}
+	want := []string{
+		"file:name = 'a': complete mode: the property also comes from " +
+			"payload.data.etwProcessName, which no mapped field reads",
+		"x-example:color = 'red': complete mode: no HunQ field searches the property, " +
+			"which comes from payload.data.color",
+	}
+	if diff := cmp.Diff(want, reasons); diff != "" {
+		t.Errorf("widenings (- want, + got):\n%s", diff)
+	}
+}
