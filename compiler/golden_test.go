@@ -2,18 +2,15 @@ package compiler
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/stix2hunq/stix2hunq/ast"
+	"github.com/stix2hunq/stix2hunq/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/compile")
 
 // goldenClock is the clock of the golden files' default windows.
 var goldenClock = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
@@ -34,20 +31,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := goldenSummary(t, string(raw))
-			want := strings.TrimSuffix(file, ".stix") + ".hunq"
-			if *update {
-				if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			wantText, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("%v (go test ./compiler -update writes it)", err)
-			}
-			if diff := cmp.Diff(string(wantText), got); diff != "" {
-				t.Errorf("%s is stale (go test ./compiler -update); got - want +:\n%s",
-					want, diff)
-			}
+			golden.Check(t, strings.TrimSuffix(file, ".stix")+".hunq", got)
 		})
 	}
 }

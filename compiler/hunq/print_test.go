@@ -2,16 +2,13 @@ package hunq
 
 import (
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stix2hunq/stix2hunq/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func eq(f string, v Value) *CompareExpr   { return &CompareExpr{Field: f, Op: Eq, Value: v} }
 func ne(f string, v Value) *CompareExpr   { return &CompareExpr{Field: f, Op: Ne, Value: v} }
@@ -64,20 +61,7 @@ func TestPrintGolden(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	golden(t, "print.golden", b.String())
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		must(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	must(t, err)
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s is stale (go test -update); got - want +:\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "print.golden"), b.String())
 }
 
 func TestPrintRefuses(t *testing.T) {

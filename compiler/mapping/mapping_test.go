@@ -1,7 +1,6 @@
 package mapping
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,9 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
+	"github.com/stix2hunq/stix2hunq/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite docs/supported-stix.md")
 
 func TestEveryFieldInCatalogue(t *testing.T) {
 	if err := Default().Check(hunq.DefaultCatalog()); err != nil {
@@ -304,17 +302,7 @@ func TestLoadFileExtendsAndReplaces(t *testing.T) {
 func TestSupportedStixDocIsCurrent(t *testing.T) {
 	var b strings.Builder
 	must(t, Default().WriteMarkdown(&b, hunq.DefaultCatalog()))
-	path := filepath.Join("..", "..", "docs", "supported-stix.md")
-	if *update {
-		must(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		must(t, os.WriteFile(path, []byte(b.String()), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	must(t, err)
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("docs/supported-stix.md is stale (go test ./compiler/mapping -update); "+
-			"got - want +:\n%s", diff)
-	}
+	golden.Check(t, filepath.Join("..", "..", "docs", "supported-stix.md"), b.String())
 }
 
 func must(t *testing.T, err error) {
