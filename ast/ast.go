@@ -112,15 +112,23 @@ type WithinQualifier struct {
 	Seconds Literal
 }
 
-// Duration returns the qualifier's time span.
+// Duration returns the qualifier's time span; a span longer than a time.Duration holds
+// (about 292 years) is the longest one.
 func (q *WithinQualifier) Duration() time.Duration {
-	switch s := q.Seconds.(type) {
+	const longest = time.Duration(1<<63 - 1)
+	var s float64
+	switch v := q.Seconds.(type) {
 	case *IntLit:
-		return time.Duration(s.Value) * time.Second
+		s = float64(v.Value)
 	case *FloatLit:
-		return time.Duration(s.Value * float64(time.Second))
+		s = v.Value
+	default:
+		return 0
 	}
-	return 0
+	if s*float64(time.Second) >= float64(longest) {
+		return longest
+	}
+	return time.Duration(s * float64(time.Second))
 }
 
 // RepeatsQualifier is REPEATS n TIMES.

@@ -215,3 +215,25 @@ func TestErrorList(t *testing.T) {
 		t.Errorf("error without position: %q", got)
 	}
 }
+
+// TestWithinDuration: a WITHIN too long for a time.Duration is the longest one, not an
+// overflow into a negative span.
+func TestWithinDuration(t *testing.T) {
+	for src, want := range map[string]time.Duration{
+		"[a:b = 1] WITHIN 10000000000 SECONDS":   1<<63 - 1,
+		"[a:b = 1] WITHIN 1.5 SECONDS":           1500 * time.Millisecond,
+		"[a:b = 1] WITHIN 9223372036 SECONDS":    9223372036 * time.Second,
+		"[a:b = 1] WITHIN 0.000000001 SECONDS":   time.Nanosecond,
+		"[a:b = 1] WITHIN 99999999999.0 SECONDS": 1<<63 - 1,
+	} {
+		p, err := ast.Parse(src, ast.ParseOptions{})
+		if err != nil {
+			t.Errorf("%s: %v", src, err)
+			continue
+		}
+		got := p.Expr.(*ast.QualifiedExpr).Qualifier.(*ast.WithinQualifier).Duration()
+		if got != want {
+			t.Errorf("%s: %v, want %v", src, got, want)
+		}
+	}
+}
