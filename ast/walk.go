@@ -13,52 +13,45 @@ func Walk(v Visitor, n Node) {
 	if v = v.Visit(n); v == nil {
 		return
 	}
-	for _, c := range children(n) {
-		Walk(v, c)
+	switch n := n.(type) {
+	case *Pattern:
+		walkIf(v, n.Expr, n.Expr != nil)
+	case *BracketExpr:
+		walkIf(v, n.Comparison, n.Comparison != nil)
+	case *ObservationBinaryExpr:
+		for _, o := range n.Operands {
+			walkIf(v, o, o != nil)
+		}
+	case *QualifiedExpr:
+		walkIf(v, n.Expr, n.Expr != nil)
+		walkIf(v, n.Qualifier, n.Qualifier != nil)
+	case *StartStopQualifier:
+		walkIf(v, n.Start, n.Start != nil)
+		walkIf(v, n.Stop, n.Stop != nil)
+	case *WithinQualifier:
+		walkIf(v, n.Seconds, n.Seconds != nil)
+	case *RepeatsQualifier:
+		walkIf(v, n.Times, n.Times != nil)
+	case *ComparisonBinaryExpr:
+		for _, o := range n.Operands {
+			walkIf(v, o, o != nil)
+		}
+	case *CompareExpr:
+		walkIf(v, n.Path, n.Path != nil)
+		walkIf(v, n.Value, n.Value != nil)
+	case *SetLit:
+		for _, el := range n.Elems {
+			walkIf(v, el, el != nil)
+		}
 	}
 	v.Visit(nil)
 }
 
-// children lists the non-nil children of n in source order.
-func children(n Node) []Node {
-	var cs []Node
-	add := func(c Node, ok bool) {
-		if ok {
-			cs = append(cs, c)
-		}
+// walkIf walks c when ok: a child typed nil (a nil pointer in an interface) is not ok.
+func walkIf(v Visitor, c Node, ok bool) {
+	if ok {
+		Walk(v, c)
 	}
-	switch n := n.(type) {
-	case *Pattern:
-		add(n.Expr, n.Expr != nil)
-	case *BracketExpr:
-		add(n.Comparison, n.Comparison != nil)
-	case *ObservationBinaryExpr:
-		for _, o := range n.Operands {
-			add(o, o != nil)
-		}
-	case *QualifiedExpr:
-		add(n.Expr, n.Expr != nil)
-		add(n.Qualifier, n.Qualifier != nil)
-	case *StartStopQualifier:
-		add(n.Start, n.Start != nil)
-		add(n.Stop, n.Stop != nil)
-	case *WithinQualifier:
-		add(n.Seconds, n.Seconds != nil)
-	case *RepeatsQualifier:
-		add(n.Times, n.Times != nil)
-	case *ComparisonBinaryExpr:
-		for _, o := range n.Operands {
-			add(o, o != nil)
-		}
-	case *CompareExpr:
-		add(n.Path, n.Path != nil)
-		add(n.Value, n.Value != nil)
-	case *SetLit:
-		for _, el := range n.Elems {
-			add(el, el != nil)
-		}
-	}
-	return cs
 }
 
 type inspector func(Node) bool
