@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/stix2hunq/stix2hunq/compiler"
+	"github.com/stix2hunq/stix2hunq/compiler/mapping"
 )
 
 func init() {
@@ -53,12 +54,18 @@ func (c *executeCmd) Run(io stdio) error {
 		return withCode(exitFailure, err)
 	}
 	j := &huntJob{pattern: c.Pattern, version: "2.0", format: "bundle",
-		limit: conn.Options.resultLimit(), now: time.Now, identity: c.Identity,
-		mapping: wrap.Options.Mapping, conn: conn, creds: creds}
+		limit: conn.Options.resultLimit(), identity: c.Identity, conn: conn, creds: creds,
+		compile: compiler.Options{Now: time.Now}}
 	if wrap.Options.STIX21 {
 		j.version = "2.1"
 	}
-	j.compile = compiler.Options{Now: j.now}
+	if wrap.Options.Mapping != "" {
+		m, err := mapping.LoadFile(mapping.Default(), wrap.Options.Mapping)
+		if err != nil {
+			return withCode(exitFailure, fmt.Errorf("CONNECTION: options.mapping: %w", err))
+		}
+		j.compile.Fields = m
+	}
 	if tr := wrap.Options.TimeRange; tr != nil {
 		if *tr <= 0 {
 			return withCode(exitFailure, fmt.Errorf("CONNECTION: options.time_range "+

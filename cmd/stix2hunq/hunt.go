@@ -11,7 +11,6 @@ import (
 
 	"github.com/stix2hunq/stix2hunq/ast"
 	"github.com/stix2hunq/stix2hunq/compiler"
-	"github.com/stix2hunq/stix2hunq/compiler/mapping"
 	"github.com/stix2hunq/stix2hunq/runtime/emulator"
 	"github.com/stix2hunq/stix2hunq/runtime/execute"
 	"github.com/stix2hunq/stix2hunq/runtime/tostix"
@@ -25,7 +24,7 @@ func init() {
 // huntCmd compiles a pattern, runs its queries on a Hunt API server (or the built-in
 // emulator), and prints the observed-data that match the pattern.
 type huntCmd struct {
-	Pattern string `arg:"" help:"The STIX pattern."`
+	patternFlags
 
 	Host     string        `help:"Hunt API server, https://HOST[:PORT]; none: the emulator."`
 	CA       string        `name:"ca" type:"path" help:"PEM file of the server's CA."`
@@ -33,19 +32,23 @@ type huntCmd struct {
 	Timeout  time.Duration `default:"30s" help:"Timeout of each request."`
 	Events   string        `type:"path" help:"JSON lines of events for the emulator (no --host)."`
 
-	Version   string        `name:"stix-version" enum:"2.0,2.1" default:"2.1" help:"STIX version."`
-	Format    string        `enum:"bundle,ndjson" default:"bundle" help:"A bundle, or JSON lines."`
-	Limit     int           `default:"10000" help:"Most events fetched for one query."`
-	TimeRange time.Duration `name:"time-range" default:"5m" help:"Window without START/STOP."`
-	Now       string        `help:"The time taken as now (RFC 3339), for reproducible hunts."`
-	Mapping   string        `type:"path" help:"Field map file extending the STIX to HunQ map."`
-	Table     string        `type:"path" help:"Event to STIX table file."`
-	Identity  string        `help:"STIX identity JSON that created_by_ref names."`
-	Complete  bool          `help:"Widen comparisons on properties with unsearched sources."`
+	Format   string `enum:"bundle,ndjson" default:"bundle" help:"A bundle, or JSON lines."`
+	Limit    int    `default:"10000" help:"Most events fetched for one query."`
+	Table    string `type:"path" help:"Event to STIX table file."`
+	Identity string `help:"STIX identity JSON that created_by_ref names."`
+	Complete bool   `help:"Widen comparisons on properties with unsearched sources."`
 }
 
 func (c *huntCmd) Run(io stdio) error {
-	now, err := parseNow(c.Now)
+	opts, err := c.options(false)
+	if err != nil {
+		return withCode(exitFailure, err)
+	}
+	opts.Complete = c.Complete
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	src, err := c.source(io)
 	if err != nil {
 		return withCode(exitFailure, err)
 	}
@@ -53,26 +56,11 @@ func (c *huntCmd) Run(io stdio) error {
 	if err != nil {
 		return withCode(exitFailure, err)
 	}
-	j := &huntJob{pattern: c.Pattern, version: c.Version, format: c.Format, limit: c.Limit,
-		now: now, compile: compiler.Options{Now: now, TimeRange: c.TimeRange,
-			Complete: c.Complete},
-		mapping: c.Mapping, table: c.Table, identity: c.Identity, events: c.Events,
-		creds: creds,
+	j := &huntJob{pattern: src, version: c.STIXVersion, format: c.Format, limit: c.Limit,
+		compile: opts, table: c.Table, identity: c.Identity, events: c.Events, creds: creds,
 		conn: connection{Host: c.Host, SelfSignedCert: c.CA, Options: connOptions{
 			Timeout: c.Timeout.Seconds(), Insecure: c.Insecure, ResultLimit: c.Limit}}}
 	return j.run(io)
-}
-
-// parseNow is the clock --now names, or the wall clock.
-func parseNow(text string) (func() time.Time, error) {
-	if text == "" {
-		return time.Now, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, text)
-	if err != nil {
-		return nil, fmt.Errorf("--now: %w", err)
-	}
-	return func() time.Time { return t }, nil
 }
 
 // huntJob is one hunt: the pattern, where to hunt, and how to write what matches. The
@@ -80,10 +68,9 @@ func parseNow(text string) (func() time.Time, error) {
 type huntJob struct {
 	pattern, version, format string
 	limit                    int
-	now                      func() time.Time
-	compile                  compiler.Options
-	mapping, table, identity string // files and identity JSON; "" for the defaults
-	events                   string // JSON lines for the emulator, with no host
+	compile                  compiler.Options // its Now is the clock of the whole hunt
+	table, identity          string           // a table file and identity JSON, or ""
+	events                   string           // JSON lines for the emulator, with no host
 	conn                     connection
 	creds                    credentials
 }
@@ -93,12 +80,7 @@ func (j *huntJob) run(io stdio) error {
 	if j.version == "2.0" {
 		v = ast.V20
 	}
-	p, err := ast.Parse(j.pattern, ast.ParseOptions{Version: v})
-	if err != nil {
-		writeSnippet(io.err, j.pattern, err)
-		return withCode(exitInvalid, nil)
-	}
-	plan, err := j.plan(p)
+	plan, err := compilePattern(io, j.pattern, v, j.compile)
 	if err != nil {
 		return err
 	}
@@ -112,31 +94,10 @@ func (j *huntJob) run(io stdio) error {
 	return j.execute(ctx, io, plan, target)
 }
 
-// plan compiles the pattern, refusing (exit 4) a pattern that can never match here.
-func (j *huntJob) plan(p *ast.Pattern) (*compiler.Plan, error) {
-	opts := j.compile
-	if j.mapping != "" {
-		m, err := mapping.LoadFile(mapping.Default(), j.mapping)
-		if err != nil {
-			return nil, withCode(exitFailure, err)
-		}
-		opts.Fields = m
-	}
-	plan, err := compiler.Compile(p, opts)
-	var ue *compiler.UntranslatableError
-	switch {
-	case errors.As(err, &ue):
-		return nil, withCode(exitUntranslated, err)
-	case err != nil:
-		return nil, withCode(exitFailure, err)
-	}
-	return plan, nil
-}
-
 // open connects to the host, or starts the emulator over the sample data (made relative
 // to the clock) or over the events file.
 func (j *huntJob) open(ctx context.Context, io stdio) (*huntTarget, error) {
-	emu := emulator.Options{Now: j.now}
+	emu := emulator.Options{Now: j.compile.Now}
 	if j.events != "" {
 		if j.conn.Host != "" {
 			return nil, errors.New("--events serves the built-in emulator: drop --host")
@@ -165,7 +126,7 @@ func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
 			return withCode(exitFailure, err)
 		}
 	}
-	mapper, err := tostix.Compile(table, tostix.Options{Version: v, Now: j.now})
+	mapper, err := tostix.Compile(table, tostix.Options{Version: v, Now: j.compile.Now})
 	if err != nil {
 		return withCode(exitFailure, err)
 	}

@@ -69,7 +69,7 @@ func TestHuntEventsFile(t *testing.T) {
 	f.Close()
 	out, errw, code := runIn("", "hunt", "--events", file, "--now",
 		sampleClock.Format("2006-01-02T15:04:05Z"), "--stix-version", "2.0", "--format",
-		"ndjson", "--time-range", "2h", "[network-traffic:dst_port = 443]")
+		"ndjson", "--time-range", "120", "[network-traffic:dst_port = 443]")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errw)
 	}

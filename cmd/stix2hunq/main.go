@@ -63,9 +63,7 @@ func register(name, help string, fresh func() any) {
 }
 
 // cli is the root of the command line; sub-commands are registered dynamically.
-type cli struct {
-	Verbose bool `short:"v" help:"Log diagnostics to standard error."`
-}
+type cli struct{}
 
 func main() {
 	os.Exit(run(os.Args[1:], stdio{os.Stdin, os.Stdout, os.Stderr}))
