@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${COUNT:-10}"
-bench="${BENCH:-^(BenchmarkParse|BenchmarkCompile|BenchmarkMapEvents|BenchmarkJSONFloor|BenchmarkHunt)}"
+bench="${BENCH:-^(BenchmarkParse|BenchmarkCompile|BenchmarkMapEvents|BenchmarkJSONFloor|BenchmarkPaging|BenchmarkHunt)}"
 benchtime="${BENCHTIME:-1s}"
 out="$PWD/bench"
 mkdir -p "$out"
