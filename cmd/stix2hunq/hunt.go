@@ -139,7 +139,7 @@ func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
 	if err != nil {
 		return withCode(exitFailure, err)
 	}
-	bar := newProgress(io.err, j.limit*len(plan.Queries))
+	bar := newCounter(io.err)
 	stats, err := execute.Run(ctx, plan, execute.Options{
 		Source: target.client, Mapper: mapper, Out: out, Limit: j.limit,
 		Warn: func(w tostix.Warning) {

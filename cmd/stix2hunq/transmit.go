@@ -151,14 +151,31 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, total int) *progress {
-	f, ok := w.(*os.File)
-	if !ok || total <= hunt.MaxPageSize || !term.IsTerminal(int(f.Fd())) {
+	if total <= hunt.MaxPageSize || !isTerminal(w) {
 		return &progress{}
 	}
 	return &progress{total: total, bar: progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("events"),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(),
 		progressbar.OptionThrottle(100*time.Millisecond))}
+}
+
+// newCounter is a spinner counting events of a total not known beforehand, on a terminal;
+// elsewhere it does nothing.
+func newCounter(w io.Writer) *progress {
+	if !isTerminal(w) {
+		return &progress{}
+	}
+	return &progress{total: -1, bar: progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("events fetched"),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond))}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // add counts n more events; remaining is what the server says is left (-1: unknown), which
