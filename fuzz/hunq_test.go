@@ -13,7 +13,8 @@ import (
 // hunqSeeds are queries of the shapes the compiler writes and public HunQ shows.
 var hunqSeeds = []string{
 	`(eventdata.localPort = "443" OR (login.ip = "192.168.1.2" OR $ip = "192.168.1.2")) AND ` +
-		`happenedAfter = "2022-04-06T00:00:00.000Z" AND happenedBefore = "2022-04-06T00:05:00.000Z"`,
+		`happenedAfter = "2022-04-06T00:00:00.000Z" AND ` +
+		`happenedBefore = "2022-04-06T00:05:00.000Z"`,
 	`hasAlert = true`,
 	`eventType = 8`,
 	`$ip="172.16.60.184" and hasAlert=t`,
