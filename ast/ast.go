@@ -291,24 +291,59 @@ type SetLit struct {
 	Elems []Literal
 }
 
-func (n *Pattern) Position() Pos               { return n.Pos }
-func (n *BracketExpr) Position() Pos           { return n.Pos }
+// Position implements Node.
+func (n *Pattern) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *BracketExpr) Position() Pos { return n.Pos }
+
+// Position implements Node.
 func (n *ObservationBinaryExpr) Position() Pos { return n.Pos }
-func (n *QualifiedExpr) Position() Pos         { return n.Pos }
-func (n *StartStopQualifier) Position() Pos    { return n.Pos }
-func (n *WithinQualifier) Position() Pos       { return n.Pos }
-func (n *RepeatsQualifier) Position() Pos      { return n.Pos }
-func (n *ComparisonBinaryExpr) Position() Pos  { return n.Pos }
-func (n *CompareExpr) Position() Pos           { return n.Pos }
-func (n *ObjectPath) Position() Pos            { return n.Pos }
-func (n *StringLit) Position() Pos             { return n.Pos }
-func (n *IntLit) Position() Pos                { return n.Pos }
-func (n *FloatLit) Position() Pos              { return n.Pos }
-func (n *BoolLit) Position() Pos               { return n.Pos }
-func (n *TimestampLit) Position() Pos          { return n.Pos }
-func (n *BinaryLit) Position() Pos             { return n.Pos }
-func (n *HexLit) Position() Pos                { return n.Pos }
-func (n *SetLit) Position() Pos                { return n.Pos }
+
+// Position implements Node.
+func (n *QualifiedExpr) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *StartStopQualifier) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *WithinQualifier) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *RepeatsQualifier) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *ComparisonBinaryExpr) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *CompareExpr) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *ObjectPath) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *StringLit) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *IntLit) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *FloatLit) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *BoolLit) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *TimestampLit) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *BinaryLit) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *HexLit) Position() Pos { return n.Pos }
+
+// Position implements Node.
+func (n *SetLit) Position() Pos { return n.Pos }
 
 func (*Pattern) node()               {}
 func (*BracketExpr) node()           {}
