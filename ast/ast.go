@@ -225,7 +225,7 @@ type StepKind int
 // The kinds of path step.
 const (
 	KeyStep      StepKind = iota // a property or dictionary key: .name or .'quoted name'
-	IndexStep                    // one list member: [n], negative n counting from the end
+	IndexStep                    // one list member: [n]; the grammar allows a negative n
 	AnyIndexStep                 // every list member: [*]
 )
 
