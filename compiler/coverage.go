@@ -18,10 +18,11 @@ func canonicalProperty(objectType, path string) string {
 }
 
 // unsearched returns, for every property of sources, the event paths that yield it but
-// that no field mapped to it reads. A property no field searches has all its paths there.
+// that no field mapped to it reads, or reads with a match kind that cannot find the
+// derived value. A property no field searches has all its paths there.
 func unsearched(u *unit, sources []Source) map[string][]string {
 	out := map[string][]string{}
-	read := map[string]map[string]bool{} // property -> event paths its fields read
+	read := map[string]map[string]fieldKind{} // property -> event paths its fields read
 	for _, s := range sources {
 		typ, path, ok := strings.Cut(s.Property, ":")
 		if !ok {
@@ -33,21 +34,67 @@ func unsearched(u *unit, sources []Source) map[string][]string {
 		}
 		paths, done := read[key]
 		if !done {
-			paths = map[string]bool{}
-			if t, _ := u.resolve.lookup(typ, path); t != nil {
-				for _, f := range t.fields {
-					for _, p := range f.paths {
-						paths[plainPath(p)] = true
-					}
-				}
-			}
+			paths = readPaths(u, typ, path)
 			read[key] = paths
 		}
-		if ep := plainPath(s.EventPath); !paths[ep] && !contains(out[key], s.EventPath) {
+		kind, isRead := paths[plainPath(s.EventPath)]
+		searched := isRead && (s.Derived == Verbatim ||
+			s.Derived == LeadingPart && kind == prefixField)
+		if !searched && !contains(out[key], s.EventPath) {
 			out[key] = append(out[key], s.EventPath)
 		}
 	}
 	return out
+}
+
+// readPaths returns the event paths that the fields of typ:path read, each with the
+// widest kind of field reading it (PREFIX before TERM).
+func readPaths(u *unit, typ, path string) map[string]fieldKind {
+	paths := map[string]fieldKind{}
+	t, _ := u.resolve.lookup(typ, path)
+	if t == nil {
+		return paths
+	}
+	for _, f := range t.fields {
+		for _, p := range f.paths {
+			if k, seen := paths[plainPath(p)]; !seen || k != prefixField {
+				paths[plainPath(p)] = f.kind
+			}
+		}
+	}
+	return paths
+}
+
+// sourced returns the set of properties that sources yield, or nil when there are none.
+func sourced(sources []Source) map[string]bool {
+	if len(sources) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, s := range sources {
+		if typ, path, ok := strings.Cut(s.Property, ":"); ok {
+			if key := canonicalProperty(typ, path); key != "" {
+				out[key] = true
+			}
+		}
+	}
+	return out
+}
+
+// CoverageGaps returns every coverage gap of opts.Sources under opts's field map and
+// catalogue, sorted: each event path that yields a property but that no HunQ field
+// searching the property reads, for every property, compared by a pattern or not. An
+// error names a mapped field that the catalogue lacks.
+func CoverageGaps(opts Options) ([]Gap, error) {
+	u := &unit{opts: &opts, resolve: newResolver(opts.fields(), opts.catalog())}
+	for _, s := range opts.Sources {
+		if typ, path, ok := strings.Cut(s.Property, ":"); ok {
+			if _, err := u.resolve.lookup(typ, path); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return sortGaps(unsearched(u, opts.Sources), nil), nil
 }
 
 // gaps returns the coverage gaps of the properties that the pattern compares, sorted.
@@ -63,9 +110,15 @@ func gaps(u *unit, sources []Source) []Gap {
 	for _, o := range u.obs {
 		walkAST(o.bracket, func(typ, path string) { used[canonicalProperty(typ, path)] = true })
 	}
+	return sortGaps(all, used)
+}
+
+// sortGaps lists the gaps of the properties in used (all when used is nil), sorted by
+// property and event path.
+func sortGaps(all map[string][]string, used map[string]bool) []Gap {
 	var out []Gap
 	for prop, paths := range all {
-		if used[prop] {
+		if used == nil || used[prop] {
 			for _, p := range paths {
 				out = append(out, Gap{Property: prop, EventPath: p})
 			}
