@@ -20,8 +20,8 @@ func canonicalProperty(objectType, path string) string {
 // unsearched returns, for every property of sources, the event paths that yield it but
 // that no field mapped to it reads, or reads with a match kind that cannot find the
 // derived value. A property no field searches has all its paths there.
-func unsearched(u *unit, sources []Source) map[string][]string {
-	out := map[string][]string{}
+func unsearched(u *unit, sources []Source) map[string][]Gap {
+	out := map[string][]Gap{}
 	read := map[string]map[string]fieldKind{} // property -> event paths its fields read
 	for _, s := range sources {
 		typ, path, ok := strings.Cut(s.Property, ":")
@@ -40,8 +40,9 @@ func unsearched(u *unit, sources []Source) map[string][]string {
 		kind, isRead := paths[plainPath(s.EventPath)]
 		searched := isRead && (s.Derived == Verbatim ||
 			s.Derived == LeadingPart && kind == prefixField)
-		if !searched && !contains(out[key], s.EventPath) {
-			out[key] = append(out[key], s.EventPath)
+		if !searched && !hasGap(out[key], s.EventPath) {
+			out[key] = append(out[key], Gap{Property: key, EventPath: s.EventPath,
+				Derived: isRead})
 		}
 	}
 	return out
@@ -115,13 +116,11 @@ func gaps(u *unit, sources []Source) []Gap {
 
 // sortGaps lists the gaps of the properties in used (all when used is nil), sorted by
 // property and event path.
-func sortGaps(all map[string][]string, used map[string]bool) []Gap {
+func sortGaps(all map[string][]Gap, used map[string]bool) []Gap {
 	var out []Gap
-	for prop, paths := range all {
+	for prop, gaps := range all {
 		if used == nil || used[prop] {
-			for _, p := range paths {
-				out = append(out, Gap{Property: prop, EventPath: p})
-			}
+			out = append(out, gaps...)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -153,9 +152,9 @@ func plainPath(p string) string {
 	return b.String()
 }
 
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
+func hasGap(gaps []Gap, path string) bool {
+	for _, g := range gaps {
+		if g.EventPath == path {
 			return true
 		}
 	}
@@ -168,5 +167,10 @@ func (u *unit) unsearchedOf(c *Cmp) []string {
 	if u.complete == nil {
 		return nil
 	}
-	return u.complete[canonicalProperty(c.Src.Path.ObjectType, propertyKey(c.Src.Path))]
+	gaps := u.complete[canonicalProperty(c.Src.Path.ObjectType, propertyKey(c.Src.Path))]
+	paths := make([]string, len(gaps))
+	for i, g := range gaps {
+		paths[i] = g.EventPath
+	}
+	return paths
 }

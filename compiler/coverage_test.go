@@ -120,8 +120,8 @@ func TestDerivedSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Gap{
-		{Property: "directory:path", EventPath: "payload.data.etwHomePath"},
-		{Property: "process:pid", EventPath: "payload.data.etwProcessId"},
+		{Property: "directory:path", EventPath: "payload.data.etwHomePath", Derived: true},
+		{Property: "process:pid", EventPath: "payload.data.etwProcessId", Derived: true},
 	}
 	if diff := cmp.Diff(want, gaps); diff != "" {
 		t.Errorf("gaps (- want, + got):\n%s", diff)

@@ -104,6 +104,11 @@ func (p *Plan) explainGaps(b *strings.Builder, section func(string)) {
 	}
 	none(b, len(p.Gaps))
 	for _, g := range p.Gaps {
+		if g.Derived {
+			fmt.Fprintf(b, "%s also comes from %s, derived from the value there, which no "+
+				"field searching it finds\n", g.Property, g.EventPath)
+			continue
+		}
 		fmt.Fprintf(b, "%s also comes from %s, which no field searching it reads\n",
 			g.Property, g.EventPath)
 	}

@@ -46,7 +46,7 @@ type unit struct {
 	obs      []*obsState
 	resolve  *resolver
 	plan     *Plan                     // widenings, unmapped, decisions and trace accumulate here
-	complete map[string][]string       // property -> unsearched event paths, in complete mode
+	complete map[string][]Gap          // property -> unsearched event paths, in complete mode
 	sourced  map[string]bool           // the properties Options.Sources yields, or nil
 	stops    []*ast.StartStopQualifier // the qualifiers whose widenings are recorded
 	terms    termBlock                 // where the map pass allocates terms

@@ -119,6 +119,10 @@ const (
 type Gap struct {
 	Property  string
 	EventPath string
+	// Derived reports that a field searching the property reads the path, but that the
+	// property's value is derived from the value there in a way its match kind does not
+	// find (see Derivation).
+	Derived bool
 }
 
 // Decision records how one comparison was mapped.

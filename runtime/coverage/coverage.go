@@ -5,6 +5,7 @@
 package coverage
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,9 +14,13 @@ import (
 	"github.com/stix2hunq/stix2hunq/runtime/tostix"
 )
 
-// MaxDepth is the number of reference steps followed from an object: three reach
+// MaxDepth bounds the reference steps followed from an object; an object already on the
+// way is not entered again. The embedded table needs three, which reach
 // x-oca-event:process_ref.binary_ref.parent_directory_ref.path.
-const MaxDepth = 3
+//
+// Limitation: a table whose references nest deeper than MaxDepth yields properties that
+// Sources does not list, and a comparison on one of them is taken as false.
+const MaxDepth = 6
 
 // Sources returns the provenance of every STIX property that m writes, as compiler
 // sources sorted by property and event path. A property is written "type:path" in the
@@ -30,7 +35,7 @@ func Sources(m *tostix.Mapper) []compiler.Source {
 	seen := map[compiler.Source]bool{}
 	var out []compiler.Source
 	for _, name := range g.order {
-		g.walk(name, g.objects[name].typ, "", MaxDepth, func(s compiler.Source) {
+		g.walk([]string{name}, g.objects[name].typ, "", func(s compiler.Source) {
 			if !seen[s] {
 				seen[s] = true
 				out = append(out, s)
@@ -85,10 +90,11 @@ func newGraph(m *tostix.Mapper) *graph {
 	return g
 }
 
-// walk calls emit with the sources of the object called name, its properties prefixed by
-// prefix, as properties of type typ, then follows its references while depth lasts.
-func (g *graph) walk(name, typ, prefix string, depth int, emit func(compiler.Source)) {
-	o := g.objects[name]
+// walk calls emit with the sources of the last object of way, its properties prefixed by
+// prefix, as properties of type typ, then follows its references to objects not on way,
+// while way is shorter than MaxDepth steps.
+func (g *graph) walk(way []string, typ, prefix string, emit func(compiler.Source)) {
+	o := g.objects[way[len(way)-1]]
 	for _, or := range o.origins {
 		prop, ok := canonical(prefix + propertyPath(or.Property))
 		if !ok {
@@ -99,7 +105,7 @@ func (g *graph) walk(name, typ, prefix string, depth int, emit func(compiler.Sou
 				EventPath: strings.ReplaceAll(p, "[]", "[*]"), Derived: derivation(or.As[i])})
 		}
 	}
-	if depth == 0 {
+	if len(way) > MaxDepth {
 		return
 	}
 	for _, r := range o.refs {
@@ -108,7 +114,9 @@ func (g *graph) walk(name, typ, prefix string, depth int, emit func(compiler.Sou
 			step = r.Property + "[*]."
 		}
 		for _, t := range r.Targets {
-			g.walk(t, typ, prefix+step, depth-1, emit)
+			if !slices.Contains(way, t) {
+				g.walk(append(way[:len(way):len(way)], t), typ, prefix+step, emit)
+			}
 		}
 	}
 }

@@ -83,24 +83,14 @@ func (r *Report) searched(prop string) bool {
 	return ok && len(e.Fields) > 0
 }
 
-func (r *Report) gapsOf(prop string) []string {
-	var out []string
+func (r *Report) gapsOf(prop string) []compiler.Gap {
+	var out []compiler.Gap
 	for _, g := range r.Gaps {
 		if g.Property == prop {
-			out = append(out, g.EventPath)
+			out = append(out, g)
 		}
 	}
 	return out
-}
-
-// derived reports whether some source of prop at path derives its value.
-func (r *Report) derived(prop, path string) bool {
-	for _, s := range r.Sources {
-		if s.Property == prop && s.EventPath == path && s.Derived != compiler.Verbatim {
-			return true
-		}
-	}
-	return false
 }
 
 // WriteMarkdown writes the reports as the page docs/coverage-gaps.md: the figures of each
@@ -120,7 +110,9 @@ func WriteMarkdown(w io.Writer, reports []*Report) error {
 		"hexadecimal number or a name given to a code). Every other path is a gap: the " +
 		"default search misses an event whose property comes only from there. " +
 		"`stix2hunq explain` lists the gaps of the properties a pattern compares, and " +
-		"`--complete` widens those comparisons so that no such event is missed.\n\n")
+		"`--complete` widens those comparisons so that no such event is missed. *(derived)*: " +
+		"a field searching the property reads the path, but the property's value is " +
+		"derived from the value there in a way the field's match kind does not find.\n\n")
 	b.WriteString("| | " + versions(reports) + " |\n| --- |" +
 		strings.Repeat(" --- |", len(reports)) + "\n")
 	row := func(name string, get func(Figures) int) {
@@ -164,13 +156,14 @@ func writeRows(b *strings.Builder, reports []*Report, title, header string, sear
 			if len(gaps) == 0 || r.searched(p) != searched {
 				continue
 			}
+			paths := make([]string, len(gaps))
 			for i, g := range gaps {
-				gaps[i] = "`" + g + "`"
-				if r.derived(p, g) {
-					gaps[i] += " (derived)"
+				paths[i] = "`" + g.EventPath + "`"
+				if g.Derived {
+					paths[i] += " (derived)"
 				}
 			}
-			k := key{p, strings.Join(gaps, ", ")}
+			k := key{p, strings.Join(paths, ", ")}
 			if in[k] == nil {
 				keys = append(keys, k)
 			}
