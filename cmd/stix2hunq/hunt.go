@@ -98,7 +98,13 @@ func (j *huntJob) run(io stdio) error {
 		writeSnippet(io.err, j.pattern, err)
 		return withCode(exitInvalid, nil)
 	}
-	plan, err := j.plan(p)
+	table := tostix.DefaultTable()
+	if j.table != "" {
+		if table, err = readTable(j.table); err != nil {
+			return withCode(exitFailure, err)
+		}
+	}
+	plan, err := j.plan(p, table)
 	if err != nil {
 		return err
 	}
@@ -109,12 +115,17 @@ func (j *huntJob) run(io stdio) error {
 		return withCode(exitTransmit, err)
 	}
 	defer target.stop()
-	return j.execute(ctx, io, plan, target)
+	return j.execute(ctx, io, plan, target, table)
 }
 
-// plan compiles the pattern, refusing (exit 4) a pattern that can never match here.
-func (j *huntJob) plan(p *ast.Pattern) (*compiler.Plan, error) {
+// plan compiles the pattern with the coverage of the table, refusing (exit 4) a pattern
+// that can never match here.
+func (j *huntJob) plan(p *ast.Pattern, table *tostix.Table) (*compiler.Plan, error) {
 	opts := j.compile
+	var err error
+	if opts.Sources, err = sources(table, p.Version); err != nil {
+		return nil, withCode(exitFailure, err)
+	}
 	if j.mapping != "" {
 		m, err := mapping.LoadFile(mapping.Default(), j.mapping)
 		if err != nil {
@@ -155,16 +166,9 @@ func (j *huntJob) open(ctx context.Context, io stdio) (*huntTarget, error) {
 
 // execute runs the plan and prints what matched, then a summary on stderr.
 func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
-	target *huntTarget) error {
+	target *huntTarget, table *tostix.Table) error {
 	v, _ := tostix.ParseVersion(j.version)
 	f, _ := tostix.ParseFormat(j.format)
-	table := tostix.DefaultTable()
-	if j.table != "" {
-		var err error
-		if table, err = readTable(j.table); err != nil {
-			return withCode(exitFailure, err)
-		}
-	}
 	mapper, err := tostix.Compile(table, tostix.Options{Version: v, Now: j.now})
 	if err != nil {
 		return withCode(exitFailure, err)
