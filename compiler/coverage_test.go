@@ -127,3 +127,22 @@ func TestDerivedSources(t *testing.T) {
 		t.Errorf("gaps (- want, + got):\n%s", diff)
 	}
 }
+
+// TestListMembers: a comparison on the members of a list property searches the list's
+// fields, in complete mode too; the list itself never equals a string in STIX.
+func TestListMembers(t *testing.T) {
+	opts := testOptions()
+	opts.Complete = true
+	opts.Sources = []Source{
+		{Property: "x-reaqta-event:tags", EventPath: "payload.data.tags"},
+		{Property: "x-reaqta-event:tags[*]", EventPath: "payload.data.tags"},
+	}
+	plan, err := Compile(mustParse(t, "[x-reaqta-event:tags[*] = 'a']"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := plan.Queries[0].Text; q != `eventdata.tag = "a" AND happenedAfter = `+
+		`"2026-01-02T02:59:05.678Z" AND happenedBefore = "2026-01-02T03:04:05.678Z"` {
+		t.Errorf("got %s", q)
+	}
+}

@@ -27,7 +27,9 @@ const MaxDepth = 6
 // field map's canonical notation (see mapping.CanonicalPath): extension keys in quotes,
 // list steps [*]. References are followed up to MaxDepth steps, so that the properties
 // of a referenced object also appear under the referring one: process:binary_ref.name,
-// network-traffic:dst_ref.value, x-oca-event:ip_refs[*].value. An event path writes the
+// network-traffic:dst_ref.value, x-oca-event:ip_refs[*].value. A property that may hold a
+// list (one the table keeps as JSON, or the protocols) also has its members, prop[*],
+// from the same paths. An event path writes the
 // element of a list as [*] (payload.data.matched[*].policyId). Each source says how the
 // table derives the property's value from the event value (see compiler.Derivation).
 func Sources(m *tostix.Mapper) []compiler.Source {
@@ -101,8 +103,13 @@ func (g *graph) walk(way []string, typ, prefix string, emit func(compiler.Source
 			continue
 		}
 		for i, p := range or.Paths {
-			emit(compiler.Source{Property: typ + ":" + prop,
-				EventPath: strings.ReplaceAll(p, "[]", "[*]"), Derived: derivation(or.As[i])})
+			s := compiler.Source{Property: typ + ":" + prop,
+				EventPath: strings.ReplaceAll(p, "[]", "[*]"), Derived: derivation(or.As[i])}
+			emit(s)
+			if listed[or.As[i]] {
+				s.Property += "[*]"
+				emit(s)
+			}
 		}
 	}
 	if len(way) > MaxDepth {
@@ -133,6 +140,10 @@ func canonical(path string) (string, bool) {
 	p, err := mapping.CanonicalPath(path)
 	return p, err == nil
 }
+
+// listed holds the transformers that may write a list: the property's members then come
+// from the same path, as prop[*].
+var listed = map[string]bool{"json": true, "protocols": true}
 
 // derivation says how a transformer derives the property's value from the event value:
 // str, text, scalar, json, int, bool and the address filters keep its text (or number),

@@ -91,6 +91,9 @@ func TestSources(t *testing.T) {
 			"payload.data.engineProcess.program.path(leading) " +
 				"payload.data.etwCallerProcessName(leading) " +
 				"payload.data.etwProcessName(leading) payload.process.program.path(leading)"},
+		{s21, "process:extensions.'x-reaqta-process-ext'.command_line_args[*]",
+			"payload.data.cmdLineArgs"},
+		{s20, "x-reaqta-event:tags[*]", "payload.data.tags"},
 		{s20, "x-oca-event:ip_refs[*].value", "payload.data.etwIpAddress " +
 			"payload.data.localAddr payload.data.localAddrV4 payload.data.localAddrV6 " +
 			"payload.data.remoteAddr"},
