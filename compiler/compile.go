@@ -51,9 +51,12 @@ func Compile(p *ast.Pattern, opts Options) (*Plan, error) {
 	u := &unit{opts: &opts, pattern: p, plan: &Plan{Pattern: p},
 		resolve: newResolver(opts.fields(), opts.catalog())}
 	u.collect(p.Expr, nil)
-	u.sourced = sourced(opts.Sources)
+	if len(opts.Sources) > 0 {
+		u.used = u.compared()
+		u.sourced = sourced(opts.Sources, u.used)
+	}
 	if opts.Complete {
-		u.complete = unsearched(u, opts.Sources)
+		u.complete = unsearched(u, opts.Sources, u.used)
 	}
 	for _, ps := range passes {
 		if err := ps.run(u); err != nil {

@@ -10,6 +10,9 @@ import (
 // canonicalProperty returns "type:path" with the path in the field map's canonical form,
 // or "" when it is not a valid path.
 func canonicalProperty(objectType, path string) string {
+	if mapping.IsCanonical(path) {
+		return objectType + ":" + path
+	}
 	p, err := mapping.CanonicalPath(path)
 	if err != nil {
 		return ""
@@ -17,19 +20,16 @@ func canonicalProperty(objectType, path string) string {
 	return objectType + ":" + p
 }
 
-// unsearched returns, for every property of sources, the event paths that yield it but
-// that no field mapped to it reads, or reads with a match kind that cannot find the
-// derived value. A property no field searches has all its paths there.
-func unsearched(u *unit, sources []Source) map[string][]Gap {
+// unsearched returns, for every property of sources in only (every one when only is
+// nil), the event paths that yield it but that no field mapped to it reads, or reads with
+// a match kind that cannot find the derived value. A property no field searches has all
+// its paths there.
+func unsearched(u *unit, sources []Source, only map[string]bool) map[string][]Gap {
 	out := map[string][]Gap{}
 	read := map[string]map[string]fieldKind{} // property -> event paths its fields read
 	for _, s := range sources {
-		typ, path, ok := strings.Cut(s.Property, ":")
-		if !ok {
-			continue
-		}
-		key := canonicalProperty(typ, path)
-		if key == "" {
+		key, typ, path := sourceKey(s.Property)
+		if key == "" || only != nil && !only[key] {
 			continue
 		}
 		paths, done := read[key]
@@ -66,20 +66,32 @@ func readPaths(u *unit, typ, path string) map[string]fieldKind {
 	return paths
 }
 
-// sourced returns the set of properties that sources yield, or nil when there are none.
-func sourced(sources []Source) map[string]bool {
+// sourced returns the set of the properties of only that sources yield, or nil when
+// there are no sources.
+func sourced(sources []Source, only map[string]bool) map[string]bool {
 	if len(sources) == 0 {
 		return nil
 	}
 	out := map[string]bool{}
 	for _, s := range sources {
-		if typ, path, ok := strings.Cut(s.Property, ":"); ok {
-			if key := canonicalProperty(typ, path); key != "" {
-				out[key] = true
-			}
+		if key, _, _ := sourceKey(s.Property); key != "" && only[key] {
+			out[key] = true
 		}
 	}
 	return out
+}
+
+// sourceKey returns the canonical "type:path" of a source's property, its type and its
+// path, or "" when it is not a valid property.
+func sourceKey(prop string) (key, typ, path string) {
+	typ, path, ok := strings.Cut(prop, ":")
+	switch {
+	case !ok:
+		return "", "", ""
+	case mapping.IsCanonical(path):
+		return prop, typ, path
+	}
+	return canonicalProperty(typ, path), typ, path
 }
 
 // CoverageGaps returns every coverage gap of opts.Sources under opts's field map and
@@ -95,7 +107,7 @@ func CoverageGaps(opts Options) ([]Gap, error) {
 			}
 		}
 	}
-	return sortGaps(unsearched(u, opts.Sources), nil), nil
+	return sortGaps(unsearched(u, opts.Sources, nil), nil), nil
 }
 
 // gaps returns the coverage gaps of the properties that the pattern compares, sorted.
@@ -105,13 +117,18 @@ func gaps(u *unit, sources []Source) []Gap {
 	}
 	all := u.complete
 	if all == nil {
-		all = unsearched(u, sources)
+		all = unsearched(u, sources, u.used)
 	}
+	return sortGaps(all, nil)
+}
+
+// compared returns the set of the properties that the pattern compares.
+func (u *unit) compared() map[string]bool {
 	used := map[string]bool{}
 	for _, o := range u.obs {
 		walkAST(o.bracket, func(typ, path string) { used[canonicalProperty(typ, path)] = true })
 	}
-	return sortGaps(all, used)
+	return used
 }
 
 // sortGaps lists the gaps of the properties in used (all when used is nil), sorted by
