@@ -1,0 +1,38 @@
+package compiler
+
+import (
+	"strings"
+	"testing"
+)
+
+// compileOne compiles src with the test options and returns its one query, whether the
+// plan is exact, and its widenings' reasons.
+func compileOne(t *testing.T, src string) (string, bool, string) {
+	t.Helper()
+	plan, err := Compile(mustParse(t, src), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reasons []string
+	for _, w := range plan.Widenings {
+		reasons = append(reasons, w.Reason)
+	}
+	q, _, _ := strings.Cut(plan.Queries[0].Text, " AND happenedAfter")
+	return q, plan.Exact, strings.Join(reasons, "; ")
+}
+
+// TestIPv6Spellings: a block of IPv6 addresses searches each address in lower and upper
+// case, compressed and in full, since the matcher reads any of them as the address.
+func TestIPv6Spellings(t *testing.T) {
+	q, exact, _ := compileOne(t, "[ipv6-addr:value ISSUBSET '2001:db8::1/128']")
+	for _, form := range []string{`"2001:db8::1"`, `"2001:DB8::1"`,
+		`"2001:0db8:0000:0000:0000:0000:0000:0001"`,
+		`"2001:0DB8:0000:0000:0000:0000:0000:0001"`} {
+		if !strings.Contains(q, "$ip = "+form) {
+			t.Errorf("the query does not search %s: %s", form, q)
+		}
+	}
+	if !exact {
+		t.Error("the plan should stay exact")
+	}
+}
