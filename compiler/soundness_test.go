@@ -36,3 +36,23 @@ func TestIPv6Spellings(t *testing.T) {
 		t.Error("the plan should stay exact")
 	}
 }
+
+// TestNormalFormWidens: LIKE and MATCHES compare in normal form C, so a literal beyond
+// ASCII, which events may spell decomposed, is not searched as it is written.
+func TestNormalFormWidens(t *testing.T) {
+	for _, src := range []string{
+		"[x-reaqta-event:task_name LIKE 'caf\u00e9']",
+		"[x-reaqta-event:task_name MATCHES '^(caf\u00e9|x)$']",
+		"[domain-name:value LIKE 'caf\u00e9%']",
+		"[domain-name:value MATCHES '^caf\u00e9']",
+	} {
+		q, _, why := compileOne(t, src)
+		if !strings.HasPrefix(q, "happenedAfter") || !strings.Contains(why, "normal form C") {
+			t.Errorf("%s: got %s (%s), want it widened", src, q, why)
+		}
+	}
+	if q, exact, _ := compileOne(t, "[x-reaqta-event:task_name LIKE 'cafe']"); q !=
+		`task.name = "cafe"` || !exact {
+		t.Errorf("ASCII LIKE: got %s, exact %v", q, exact)
+	}
+}
