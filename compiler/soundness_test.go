@@ -56,3 +56,25 @@ func TestNormalFormWidens(t *testing.T) {
 		t.Errorf("ASCII LIKE: got %s, exact %v", q, exact)
 	}
 }
+
+// TestNumericTextIsInexact: a TERM field compares a number by value, so a string that
+// reads as a number also selects other spellings of it (08 for 8), which STIX tells apart.
+func TestNumericTextIsInexact(t *testing.T) {
+	for _, src := range []string{"[x-oca-event:category = '8']",
+		"[x-oca-event:category IN ('8', 'x')]", "[x-oca-event:category LIKE '8']",
+		"[x-oca-event:category MATCHES '^8$']"} {
+		if _, exact, why := compileOne(t, src); exact || !strings.Contains(why, "by its value") {
+			t.Errorf("%s: exact %v (%s), want inexact", src, exact, why)
+		}
+	}
+	if q, _, why := compileOne(t, "[x-oca-event:category != '8']"); !strings.HasPrefix(q,
+		"happenedAfter") {
+		t.Errorf("a negated number text: got %s (%s), want it widened", q, why)
+	}
+	if _, exact, _ := compileOne(t, "[x-oca-event:category = 'x8']"); !exact {
+		t.Error("text that is no number stays exact")
+	}
+	if _, exact, _ := compileOne(t, "[x-reaqta-event:relevance = 50]"); !exact {
+		t.Error("an integer on an integer property stays exact")
+	}
+}

@@ -1,6 +1,8 @@
 package compiler
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -104,7 +106,13 @@ func (t *translator) onTerm(f field, op ast.CompareOp, v ast.Literal) result {
 		case !allPlainText(alts):
 			return drop(normalFormReason)
 		}
-		return t.strings(alts, func(s string) result { return t.termEqual(f, strLit(s)) })
+		return t.strings(alts, func(s string) result {
+			r := t.termEqual(f, strLit(s))
+			if numericText(strLit(s)) {
+				r = r.inexact(numberText)
+			}
+			return r
+		})
 	case ast.OpIsSubset, ast.OpIsSuperset:
 		addrs, ok := networkAddresses(v.(*ast.StringLit).Value, op == ast.OpIsSubset)
 		if !ok {
@@ -130,6 +138,38 @@ func (t *translator) termEqual(f field, v ast.Literal) result {
 		r = r.inexact("HunQ may read * and ? as wildcards")
 	}
 	return r
+}
+
+// numberText is why a string literal that reads as a number is inexact on a TERM field.
+const numberText = "HunQ compares a number by its value, and the property's text may " +
+	"spell it otherwise (08, 8.0)"
+
+// numericText reports whether l is a string, or a set holding one, that HunQ reads as a
+// number: a TERM field compares a number with the event's value by value, where STIX
+// compares the property's text.
+func numericText(l ast.Literal) bool {
+	switch l := l.(type) {
+	case *ast.StringLit:
+		f, err := strconv.ParseFloat(l.Value, 64)
+		return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+	case *ast.SetLit:
+		for _, el := range l.Elems {
+			if numericText(el) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyTerm reports whether one of fs is a TERM field.
+func anyTerm(fs []field) bool {
+	for _, f := range fs {
+		if f.kind == termField {
+			return true
+		}
+	}
+	return false
 }
 
 // normalFormReason is why LIKE and MATCHES on text beyond ASCII widen.
