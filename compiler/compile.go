@@ -3,6 +3,7 @@ package compiler
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,7 +14,10 @@ import (
 // way it could match needs a property that no HunQ field searches, or an empty window.
 type UntranslatableError struct {
 	Properties []string // the unmapped properties, sorted, or none
-	Pos        ast.Pos  // the first unmapped comparison, or the pattern
+	// Absent lists, sorted, the properties of Properties that the field map names but
+	// that the events never have (see Unmapped.Absent).
+	Absent []string
+	Pos    ast.Pos // the first unmapped comparison, or the pattern
 }
 
 // Error implements the error interface.
@@ -21,8 +25,20 @@ func (e *UntranslatableError) Error() string {
 	if len(e.Properties) == 0 {
 		return "pattern can never match: its time windows are empty"
 	}
-	return "pattern can never match: no HunQ field searches " +
-		strings.Join(e.Properties, ", ")
+	var unsearched []string
+	for _, p := range e.Properties {
+		if !slices.Contains(e.Absent, p) {
+			unsearched = append(unsearched, p)
+		}
+	}
+	var parts []string
+	if len(unsearched) > 0 {
+		parts = append(parts, "no HunQ field searches "+strings.Join(unsearched, ", "))
+	}
+	if len(e.Absent) > 0 {
+		parts = append(parts, "the events never have "+strings.Join(e.Absent, ", "))
+	}
+	return "pattern can never match: " + strings.Join(parts, "; ")
 }
 
 // Compile turns p into a plan. Errors: an ast.ErrorList for a comparison or qualifier
@@ -35,8 +51,12 @@ func Compile(p *ast.Pattern, opts Options) (*Plan, error) {
 	u := &unit{opts: &opts, pattern: p, plan: &Plan{Pattern: p},
 		resolve: newResolver(opts.fields(), opts.catalog())}
 	u.collect(p.Expr, nil)
+	if len(opts.Sources) > 0 {
+		u.used = u.compared()
+		u.sourced = sourced(opts.Sources, u.used)
+	}
 	if opts.Complete {
-		u.complete = unsearched(u, opts.Sources)
+		u.complete = unsearched(u, opts.Sources, u.used)
 	}
 	for _, ps := range passes {
 		if err := ps.run(u); err != nil {
@@ -99,19 +119,23 @@ func (u *unit) satisfiable(e ast.ObservationExpr, next *int) bool {
 
 func (u *unit) untranslatable() error {
 	seen := map[string]bool{}
-	var props []string
+	var props, absent []string
 	for _, m := range u.plan.Unmapped {
 		if !seen[m.Property] {
 			seen[m.Property] = true
 			props = append(props, m.Property)
+			if m.Absent {
+				absent = append(absent, m.Property)
+			}
 		}
 	}
 	sort.Strings(props)
+	sort.Strings(absent)
 	pos := u.pattern.Pos
 	if len(u.plan.Unmapped) > 0 {
 		pos = u.plan.Unmapped[0].Pos
 	}
-	return &UntranslatableError{Properties: props, Pos: pos}
+	return &UntranslatableError{Properties: props, Absent: absent, Pos: pos}
 }
 
 // trace records every observation's formula after the named pass.

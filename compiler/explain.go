@@ -29,8 +29,8 @@ func (p *Plan) WriteSummary(w io.Writer) error {
 		fmt.Fprintf(&b, "# %s\n", x.describe())
 	}
 	for _, m := range p.Unmapped {
-		fmt.Fprintf(&b, "# unmapped %s %s: no HunQ field searches it, taken as false\n",
-			m.Pos, m.Property)
+		fmt.Fprintf(&b, "# unmapped %s %s: %s, taken as false\n", m.Pos, m.Property,
+			m.reason())
 	}
 	checks := p.Checks
 	if !p.Exact {
@@ -69,8 +69,8 @@ func (p *Plan) WriteExplain(w io.Writer) error {
 	section("unmapped")
 	none(&b, len(p.Unmapped))
 	for _, m := range p.Unmapped {
-		fmt.Fprintf(&b, "observation %d: %s %s: no HunQ field searches it, taken as false\n",
-			m.Observation+1, m.Pos, m.Property)
+		fmt.Fprintf(&b, "observation %d: %s %s: %s, taken as false\n", m.Observation+1,
+			m.Pos, m.Property, m.reason())
 	}
 	p.explainGaps(&b, section)
 	section("windows")
@@ -104,9 +104,22 @@ func (p *Plan) explainGaps(b *strings.Builder, section func(string)) {
 	}
 	none(b, len(p.Gaps))
 	for _, g := range p.Gaps {
+		if g.Derived {
+			fmt.Fprintf(b, "%s also comes from %s, derived from the value there, which no "+
+				"field searching it finds\n", g.Property, g.EventPath)
+			continue
+		}
 		fmt.Fprintf(b, "%s also comes from %s, which no field searching it reads\n",
 			g.Property, g.EventPath)
 	}
+}
+
+// reason says why a comparison on the property is false.
+func (m Unmapped) reason() string {
+	if m.Absent {
+		return "the events never have it"
+	}
+	return "no HunQ field searches it"
 }
 
 func none(b *strings.Builder, n int) {

@@ -152,10 +152,15 @@ func paths(f hunq.Field) []string {
 	return ps
 }
 
-// targetOf returns the target of c's property, looking it up once.
+// targetOf returns the target of c's property, looking it up once; nil when no field
+// searches it or when the sources say that events never have it.
 func (u *unit) targetOf(c *Cmp) (*target, error) {
 	if !c.resolved {
 		c.target, c.err = u.resolve.lookup(c.Src.Path.ObjectType, propertyKey(c.Src.Path))
+		if c.target != nil && u.sourced != nil &&
+			!u.sourced[canonicalProperty(c.Src.Path.ObjectType, propertyKey(c.Src.Path))] {
+			c.target, c.absent = nil, true
+		}
 		c.resolved = true
 	}
 	return c.target, c.err

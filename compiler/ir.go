@@ -42,8 +42,9 @@ type Or struct {
 type Cmp struct {
 	Src *ast.CompareExpr
 
-	resolved bool    // target and err hold the lookup of the property
-	target   *target // nil: no field searches the property
+	resolved bool    // target, absent and err hold the lookup of the property
+	target   *target // nil: no field searches the property, or it is absent
+	absent   bool    // mapped, but Options.Sources says the events never have it
 	err      error
 }
 

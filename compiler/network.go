@@ -2,17 +2,20 @@ package compiler
 
 import (
 	"net/netip"
+	"slices"
 	"strings"
 )
 
 // networkAddresses returns the text forms of the addresses that a property compared with
 // ISSUBSET (subset true) or ISSUPERSET of the address or CIDR block s can hold, when they
 // are few: the addresses of a block of at most maxStrings addresses for ISSUBSET, the one
-// address of a full-length block for ISSUPERSET. An IPv6 address is written both in its
-// canonical form and in full, the two forms events are likely to carry.
+// address of a full-length block for ISSUPERSET. An IPv6 address is written in its
+// canonical form and in full, each in lower and in upper case, the forms events are likely
+// to carry.
 //
 // Limitation: events are assumed to write IPv4 addresses in dotted decimal without leading
-// zeros and IPv6 addresses in one of those two forms, in lower case.
+// zeros and IPv6 addresses in one of those four forms; another spelling (mixed case, some
+// zeros compressed and not others) is missed.
 func networkAddresses(s string, subset bool) ([]string, bool) {
 	p, ok := parseBlock(s)
 	if !ok {
@@ -26,12 +29,23 @@ func networkAddresses(s string, subset bool) ([]string, bool) {
 	a := p.Addr()
 	for i := 0; i < 1<<hostBits; i++ {
 		out = append(out, a.String())
-		if a.Is6() && a.StringExpanded() != a.String() {
-			out = append(out, a.StringExpanded())
+		if a.Is6() {
+			out = appendNew(out, a.StringExpanded(), strings.ToUpper(a.String()),
+				strings.ToUpper(a.StringExpanded()))
 		}
 		a = a.Next()
 	}
 	return out, true
+}
+
+// appendNew appends each of ss that out does not hold yet.
+func appendNew(out []string, ss ...string) []string {
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // parseBlock reads an address or a CIDR block, masked to its network.

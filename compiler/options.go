@@ -23,7 +23,16 @@ type Options struct {
 	Now func() time.Time
 	// TimeRange is the length of the default window; 0 means DefaultTimeRange.
 	TimeRange time.Duration
-	// Sources is the provenance of STIX properties in events, for coverage gaps.
+	// Sources is the provenance of STIX properties in events (see package
+	// runtime/coverage): it gives the coverage gaps, and a comparison on a property that
+	// no source yields is false, as the events never have it, even where the field map
+	// names fields for it. Without sources, every property of the field map is taken to
+	// be present.
+	//
+	// Limitation: without sources, a comparison on a property that the event mapping
+	// never writes in the pattern's STIX version (process:name in 2.1, binary_ref in 2.1,
+	// image_ref in 2.0) is translated as the field map says and may be called exact, yet
+	// the events' STIX never matches it.
 	Sources []Source
 	// Complete widens every comparison whose property also comes from an event path that
 	// no mapped field reads, so that no event is missed because of a coverage gap.

@@ -46,7 +46,9 @@ type unit struct {
 	obs      []*obsState
 	resolve  *resolver
 	plan     *Plan                     // widenings, unmapped, decisions and trace accumulate here
-	complete map[string][]string       // property -> unsearched event paths, in complete mode
+	complete map[string][]Gap          // property -> unsearched event paths, in complete mode
+	used     map[string]bool           // the properties the pattern compares, with sources
+	sourced  map[string]bool           // those of used that Options.Sources yields, or nil
 	stops    []*ast.StartStopQualifier // the qualifiers whose widenings are recorded
 	terms    termBlock                 // where the map pass allocates terms
 }

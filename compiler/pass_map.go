@@ -119,6 +119,8 @@ func (u *unit) translate(c *Cmp, t *target) result {
 	case !kindFits(t.kind, c.Src.Value):
 		r = r.inexact("the property holds " + t.kind.String() + " values; HunQ matches a " +
 			"literal of another kind by its text, STIX does not")
+	case numericText(c.Src.Value) && anyTerm(t.fields):
+		r = r.inexact(numberText)
 	}
 	return r
 }
@@ -211,8 +213,11 @@ func (tr *translator) negated(t *target) result {
 		return drop("negation on " + f.kind.String() + " field " + f.name)
 	}
 	r := tr.positive(f)
-	if !r.exact {
+	switch {
+	case !r.exact:
 		return drop("negation of an inexact match: " + r.reason)
+	case numericText(tr.value):
+		return drop("negation of an inexact match: " + numberText)
 	}
 	return approx(&Not{X: r.expr}, "NOT also selects events that lack the property")
 }

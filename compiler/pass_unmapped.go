@@ -1,7 +1,8 @@
 package compiler
 
-// unmappedPass replaces every comparison on a property that no HunQ field searches by
-// false: this data source never has the property, so the comparison cannot hold. The
+// unmappedPass replaces every comparison on a property that no HunQ field searches, or
+// that no source yields, by false: this data source never has the property, so the
+// comparison cannot hold. The
 // property is recorded in Plan.Unmapped; a pattern that is false as a whole is reported
 // by Compile. In complete mode, a property that events do yield stays for the map pass,
 // which widens it.
@@ -16,8 +17,8 @@ func unmappedPass(u *unit) error {
 			if t != nil || lerr != nil || len(u.unsearchedOf(c)) > 0 {
 				return c // in complete mode, the map pass widens it
 			}
-			u.plan.Unmapped = append(u.plan.Unmapped,
-				Unmapped{Observation: i, Pos: c.Src.Pos, Property: c.Property()})
+			u.plan.Unmapped = append(u.plan.Unmapped, Unmapped{Observation: i,
+				Pos: c.Src.Pos, Property: c.Property(), Absent: c.absent})
 			return False()
 		})
 	}

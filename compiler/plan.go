@@ -23,8 +23,8 @@ type Plan struct {
 	Exact bool
 	// Widenings lists every place where a query selects more than the pattern says.
 	Widenings []Widening
-	// Unmapped lists the comparisons on properties that no HunQ field searches; each was
-	// taken as false.
+	// Unmapped lists the comparisons on properties that no HunQ field searches, or that
+	// the events never have; each was taken as false.
 	Unmapped []Unmapped
 	// Gaps lists, for the properties the pattern compares, the event paths that yield them
 	// but that no HunQ field searching them reads.
@@ -76,11 +76,15 @@ type Widening struct {
 	Dropped bool
 }
 
-// Unmapped is a comparison whose property no HunQ field searches.
+// Unmapped is a comparison whose property no HunQ field searches, or that no event has.
 type Unmapped struct {
 	Observation int
 	Pos         ast.Pos
 	Property    string
+	// Absent reports that the field map names fields for the property but that
+	// Options.Sources names no event path yielding it: the events never have it
+	// (process:name in STIX 2.1, say).
+	Absent bool
 }
 
 // Source says that an event path yields a STIX property: the provenance that the event
@@ -88,13 +92,37 @@ type Unmapped struct {
 type Source struct {
 	Property  string // "type:prop.sub", list indexes as [*]
 	EventPath string // a JSON path in the hunt event, such as payload.data.localAddr
+	// Derived says how the property's value comes from the event value when it is not
+	// that value itself.
+	Derived Derivation
 }
+
+// Derivation is how a property's value comes from the event value at a source's path.
+type Derivation uint8
+
+// The derivations. A field that reads the path searches the property only where its
+// match kind finds the derived value: every kind finds the value itself, a PREFIX field
+// also a leading part of it, and no field another text.
+const (
+	// Verbatim: the event value itself; a number may become its decimal text, a numeric
+	// string its number, the string "true" a boolean.
+	Verbatim Derivation = iota
+	// LeadingPart: a leading part of the event value's text, such as a path's directory.
+	LeadingPart
+	// Rewritten: another text, such as a path's base name, a hexadecimal string's number,
+	// a code's name or a constant.
+	Rewritten
+)
 
 // Gap is an event path that yields a property but is read by no HunQ field mapped to it:
 // an event whose property comes only from there is not found by the default search.
 type Gap struct {
 	Property  string
 	EventPath string
+	// Derived reports that a field searching the property reads the path, but that the
+	// property's value is derived from the value there in a way its match kind does not
+	// find (see Derivation).
+	Derived bool
 }
 
 // Decision records how one comparison was mapped.

@@ -1,7 +1,10 @@
 package compiler
 
 import (
+	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stix2hunq/stix2hunq/ast"
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
@@ -87,17 +90,29 @@ func (t *translator) onTerm(f field, op ast.CompareOp, v ast.Literal) result {
 		return t.each(v, func(el ast.Literal) result { return t.termEqual(f, el) })
 	case ast.OpLike:
 		s := v.(*ast.StringLit).Value
-		if strings.ContainsAny(s, "%_") {
+		switch {
+		case strings.ContainsAny(s, "%_"):
 			return drop("LIKE with a wildcard on TERM field " + f.name)
+		case !plainText(s):
+			return drop(normalFormReason)
 		}
 		return t.termEqual(f, v)
 	case ast.OpMatches:
 		alts, ok := wholeMatches(v.(*ast.StringLit).Value)
-		if !ok {
+		switch {
+		case !ok:
 			return drop("MATCHES on TERM field " + f.name + " is not anchored (^...$) " +
 				"around a finite set of literal strings")
+		case !allPlainText(alts):
+			return drop(normalFormReason)
 		}
-		return t.strings(alts, func(s string) result { return t.termEqual(f, strLit(s)) })
+		return t.strings(alts, func(s string) result {
+			r := t.termEqual(f, strLit(s))
+			if numericText(strLit(s)) {
+				r = r.inexact(numberText)
+			}
+			return r
+		})
 	case ast.OpIsSubset, ast.OpIsSuperset:
 		addrs, ok := networkAddresses(v.(*ast.StringLit).Value, op == ast.OpIsSubset)
 		if !ok {
@@ -125,6 +140,65 @@ func (t *translator) termEqual(f field, v ast.Literal) result {
 	return r
 }
 
+// numberText is why a string literal that reads as a number is inexact on a TERM field.
+const numberText = "HunQ compares a number by its value, and the property's text may " +
+	"spell it otherwise (08, 8.0)"
+
+// numericText reports whether l is a string, or a set holding one, that HunQ reads as a
+// number: a TERM field compares a number with the event's value by value, where STIX
+// compares the property's text.
+func numericText(l ast.Literal) bool {
+	switch l := l.(type) {
+	case *ast.StringLit:
+		f, err := strconv.ParseFloat(l.Value, 64)
+		return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+	case *ast.SetLit:
+		for _, el := range l.Elems {
+			if numericText(el) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyTerm reports whether one of fs is a TERM field.
+func anyTerm(fs []field) bool {
+	for _, f := range fs {
+		if f.kind == termField {
+			return true
+		}
+	}
+	return false
+}
+
+// normalFormReason is why LIKE and MATCHES on text beyond ASCII widen.
+const normalFormReason = "LIKE and MATCHES compare in Unicode normal form C, and text " +
+	"beyond ASCII has other spellings (é composed or not), which HunQ compares as different"
+
+// plainText reports whether s is ASCII, whose only spelling in normal form C is itself.
+//
+// Limitation: three code points outside ASCII (U+212A KELVIN SIGN, U+037E GREEK QUESTION
+// MARK, U+1FEF GREEK VARIA) have an ASCII letter as their normal form C; an event holding
+// one where the pattern has K, ; or ` is missed by LIKE and MATCHES searches.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func allPlainText(ss []string) bool {
+	for _, s := range ss {
+		if !plainText(s) {
+			return false
+		}
+	}
+	return true
+}
+
 func strLit(s string) *ast.StringLit { return &ast.StringLit{Value: s} }
 
 func (t *translator) onPrefix(f field, op ast.CompareOp, v ast.Literal) result {
@@ -134,15 +208,23 @@ func (t *translator) onPrefix(f field, op ast.CompareOp, v ast.Literal) result {
 	case ast.OpIn:
 		return t.each(v, func(el ast.Literal) result { return t.prefixEqual(f, el) })
 	case ast.OpLike:
-		if lit := likePrefix(v.(*ast.StringLit).Value); lit != "" {
-			return t.prefixEqual(f, strLit(lit))
+		lit := likePrefix(v.(*ast.StringLit).Value)
+		switch {
+		case lit == "":
+			return drop("LIKE on PREFIX field " + f.name + " starts with a wildcard")
+		case !plainText(lit):
+			return drop(normalFormReason)
 		}
-		return drop("LIKE on PREFIX field " + f.name + " starts with a wildcard")
+		return t.prefixEqual(f, strLit(lit))
 	case ast.OpMatches:
-		if lits, ok := regexPrefixes(v.(*ast.StringLit).Value); ok {
-			return t.strings(lits, func(s string) result { return t.prefixEqual(f, strLit(s)) })
+		lits, ok := regexPrefixes(v.(*ast.StringLit).Value)
+		switch {
+		case !ok:
+			return drop("MATCHES on PREFIX field " + f.name + " has no anchored literal prefix")
+		case !allPlainText(lits):
+			return drop(normalFormReason)
 		}
-		return drop("MATCHES on PREFIX field " + f.name + " has no anchored literal prefix")
+		return t.strings(lits, func(s string) result { return t.prefixEqual(f, strLit(s)) })
 	}
 	return drop(op.String() + " on PREFIX field " + f.name)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stix2hunq/stix2hunq/compiler"
 	"github.com/stix2hunq/stix2hunq/compiler/hunq"
 	"github.com/stix2hunq/stix2hunq/compiler/mapping"
+	"github.com/stix2hunq/stix2hunq/runtime/tostix"
 )
 
 func init() {
@@ -25,6 +26,8 @@ type patternFlags struct {
 	Mapping     string  `type:"existingfile" help:"Field map file extending the built-in one."`
 	TimeRange   float64 `name:"time-range" default:"5" help:"Minutes searched without START/STOP."`
 	Now         string  `help:"The clock, in RFC 3339 (default: the current time)."`
+	Table       string  `type:"existingfile" help:"Event to STIX table file (coverage, mapping)."`
+	Complete    bool    `help:"Widen comparisons on properties with unsearched sources."`
 }
 
 // compileCmd prints the queries of a pattern.
@@ -78,13 +81,13 @@ func (f *patternFlags) compile(io stdio, trace bool) (*compiler.Plan, error) {
 	if err != nil {
 		return nil, withCode(exitFailure, err)
 	}
-	opts, err := f.options(trace)
-	if err != nil {
-		return nil, withCode(exitFailure, err)
-	}
 	version := ast.V21
 	if f.STIXVersion == "2.0" {
 		version = ast.V20
+	}
+	opts, err := f.options(trace, version)
+	if err != nil {
+		return nil, withCode(exitFailure, err)
 	}
 	return compilePattern(io, src, version, opts)
 }
@@ -131,9 +134,9 @@ func readAll(r io.Reader) ([]byte, error) {
 	return raw, err
 }
 
-// options turns the flags into compiler options.
-func (f *patternFlags) options(trace bool) (compiler.Options, error) {
-	opts := compiler.Options{Trace: trace}
+// options turns the flags into compiler options for patterns of version v.
+func (f *patternFlags) options(trace bool, v ast.Version) (compiler.Options, error) {
+	opts := compiler.Options{Trace: trace, Complete: f.Complete}
 	if f.TimeRange <= 0 {
 		return opts, fmt.Errorf("--time-range must be a positive number of minutes")
 	}
@@ -157,5 +160,14 @@ func (f *patternFlags) options(trace bool) (compiler.Options, error) {
 			return opts, err
 		}
 	}
-	return opts, nil
+	var table *tostix.Table
+	if f.Table != "" {
+		var err error
+		if table, err = readTable(f.Table); err != nil {
+			return opts, err
+		}
+	}
+	var err error
+	opts.Sources, err = sources(table, v)
+	return opts, err
 }

@@ -47,6 +47,11 @@ func runCLIInput(stdin string, args ...string) (string, string, int) {
 	return out.String(), errw.String(), code
 }
 
+// colorTable extends the event to STIX table with x-example:color from payload.data.color.
+const colorTable = `{"format": "stix2hunq-tostix/1", "base": "reaqta", "objects": [` +
+	`{"name": "color", "type": "x-example", "props": [` +
+	`{"prop": "color", "from": ["payload.data.color"]}]}]}`
+
 const inexactNote = "stix2hunq: inexact plan (2 widened): the runtime checks the events " +
 	"against the pattern; stix2hunq explain says why\n"
 
@@ -58,6 +63,10 @@ func TestCompile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(bad, []byte("x-example:color fsName\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	table := filepath.Join(dir, "color.json")
+	if err := os.WriteFile(table, []byte(colorTable), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	const now = "--now=2024-05-01T12:00:00Z"
@@ -107,9 +116,25 @@ func TestCompile(t *testing.T) {
 			stderr: "stix2hunq: pattern can never match: no HunQ field searches " +
 				"x-example:color, x-example:size\n", code: 4},
 		{name: "mapping file", args: []string{"compile", now, "--mapping", good,
-			"[x-example:color = 'red']"},
+			"--table", table, "[x-example:color = 'red']"},
 			stdout: `task.name = "red" AND happenedAfter = "2024-05-01T11:55:00.000Z" AND ` +
 				`happenedBefore = "2024-05-01T12:00:00.000Z"` + "\n"},
+		{name: "mapping file without a table that writes the property", args: []string{
+			"compile", now, "--mapping", good, "[x-example:color = 'red']"},
+			stderr: "stix2hunq: pattern can never match: the events never have " +
+				"x-example:color\n", code: 4},
+		{name: "a property of the other version", args: []string{"compile", now,
+			"[process:binary_ref.hashes.MD5 = 'x' OR process:image_ref.hashes.MD5 = 'y']"},
+			stdout: `(md5 = "y" OR target.md5 = "y" OR accessor.md5 = "y" OR ` +
+				`allocator.md5 = "y" OR engine.md5 = "y" OR service.md5 = "y") AND ` +
+				`happenedAfter = "2024-05-01T11:55:00.000Z" AND ` +
+				`happenedBefore = "2024-05-01T12:00:00.000Z"` + "\n"},
+		{name: "complete mode widens a gap", args: []string{"compile", now, "--complete",
+			"[process:pid = 4]"},
+			stdout: `happenedAfter = "2024-05-01T11:55:00.000Z" AND ` +
+				`happenedBefore = "2024-05-01T12:00:00.000Z"` + "\n",
+			stderr: "stix2hunq: inexact plan (1 widened): the runtime checks the events " +
+				"against the pattern; stix2hunq explain says why\n"},
 		{name: "mapping file naming a missing field", args: []string{"compile", "--mapping",
 			bad, "[x-example:color = 'red']"},
 			stderr: "stix2hunq: mapping: fields missing from the HunQ catalogue: " +

@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/stix2hunq/stix2hunq/ast"
 	"github.com/stix2hunq/stix2hunq/compiler"
 	"github.com/stix2hunq/stix2hunq/compiler/mapping"
 )
@@ -58,6 +59,13 @@ func (c *executeCmd) Run(io stdio) error {
 		compile: compiler.Options{Now: time.Now}}
 	if wrap.Options.STIX21 {
 		j.version = "2.1"
+	}
+	version := ast.V20
+	if j.version == "2.1" {
+		version = ast.V21
+	}
+	if j.compile.Sources, err = sources(nil, version); err != nil {
+		return withCode(exitFailure, err)
 	}
 	if wrap.Options.Mapping != "" {
 		m, err := mapping.LoadFile(mapping.Default(), wrap.Options.Mapping)

@@ -46,7 +46,10 @@ windows   observation 2: true
 			"objects\n",
 		"== unmapped\nobservation 1: 1:48 x-example:color: no HunQ field searches it, taken " +
 			"as false\n",
-		"== coverage gaps\nunknown: no description of the event sources was given\n",
+		"== coverage gaps\nprocess:pid also comes from payload.data.etwCallerProcessId, " +
+			"derived from the value there, which no field searching it finds\n" +
+			"process:pid also comes from payload.data.etwProcessId, derived from the value " +
+			"there, which no field searching it finds\n",
 		"== windows\nobservation 1: 2024-05-01T11:55:00.000Z .. 2024-05-01T12:00:00.000Z " +
 			"(default: the last 5m0s)\n",
 		"== queries\n1 (observations 1, 2): happenedAfter = \"2024-05-01T11:55:00.000Z\" AND " +

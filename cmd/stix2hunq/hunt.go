@@ -34,17 +34,18 @@ type huntCmd struct {
 
 	Format   string `enum:"bundle,ndjson" default:"bundle" help:"A bundle, or JSON lines."`
 	Limit    int    `default:"10000" help:"Most events fetched for one query."`
-	Table    string `type:"path" help:"Event to STIX table file."`
 	Identity string `help:"STIX identity JSON that created_by_ref names."`
-	Complete bool   `help:"Widen comparisons on properties with unsearched sources."`
 }
 
 func (c *huntCmd) Run(io stdio) error {
-	opts, err := c.options(false)
+	version := ast.V21
+	if c.STIXVersion == "2.0" {
+		version = ast.V20
+	}
+	opts, err := c.options(false, version)
 	if err != nil {
 		return withCode(exitFailure, err)
 	}
-	opts.Complete = c.Complete
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}

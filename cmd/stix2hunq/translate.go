@@ -20,6 +20,7 @@ type translateCmd struct {
 	Identity string `arg:"" help:"STIX identity object JSON ('{}' for query)."`
 	Data     string `arg:"" help:"The STIX pattern (query) or the result events JSON (results)."`
 	Options  string `arg:"" optional:"" default:"{}" help:"OPTIONS JSON."`
+	Complete bool   `help:"query: widen comparisons on properties with unsearched sources."`
 }
 
 // translateOptions are the keys of stix-shifter's OPTIONS JSON that translation reads;

@@ -28,6 +28,8 @@ type translationFailure struct {
 // ("stix validation error") for an invalid pattern, exit 3; mapping_error ("data mapping
 // error") for a pattern that no field can search, exit 4; invalid_parameter for bad
 // OPTIONS, exit 1. The pattern is always validated, so validate_pattern changes nothing.
+// The coverage comes from the event to STIX table the results are mapped with (the
+// mapping's to_stix_map, or the embedded table); --complete widens its gaps.
 func translateQuery(io stdio, c *translateCmd, opts translateOptions) error {
 	copts, err := queryOptions(opts)
 	if err != nil {
@@ -43,7 +45,14 @@ func translateQuery(io stdio, c *translateCmd, opts translateOptions) error {
 		return failTranslation(io, exitInvalid, "invalid_parameter",
 			"stix validation error : "+strings.ReplaceAll(err.Error(), "\n", "; "))
 	}
-	copts.Parsed = true
+	table, err := resultsTable(opts.Mapping)
+	if err == nil {
+		copts.Sources, err = sources(table, version)
+	}
+	if err != nil {
+		return failTranslation(io, exitFailure, "invalid_parameter", err.Error())
+	}
+	copts.Parsed, copts.Complete = true, c.Complete
 	plan, err := compiler.Compile(p, copts)
 	var ue *compiler.UntranslatableError
 	switch {

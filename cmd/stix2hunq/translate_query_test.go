@@ -22,14 +22,14 @@ func jsonLine(t *testing.T, v any) string {
 
 func TestTranslateQuery(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "extra.map")
-	if err := os.WriteFile(file, []byte("x-example:color task.name\n"), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte("x-oca-event:action task.name\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	window := ` START t'2024-01-01T00:00:00.000Z' STOP t'2024-01-02T00:00:00.000Z'`
 	bounds := ` AND happenedAfter = "2024-01-01T00:00:00.000Z" AND ` +
 		`happenedBefore = "2024-01-02T00:00:00.000Z"`
 	fromStix := `{"mapping": {"from_stix_map": {"x-example": {"fields": ` +
-		`{"color": ["task.name"]}}}}}`
+		`{"color": ["task.name"]}}}, "to_stix_map": ` + colorTable + `}}`
 	q := func(qs ...string) string { return jsonLine(t, map[string][]string{"queries": qs}) }
 	fail := func(code, msg string) string {
 		return jsonLine(t, translationFailure{Code: code, Error: msg})
@@ -61,18 +61,36 @@ func TestTranslateQuery(t *testing.T) {
 			stderr: "pattern:1:2: EXISTS is not part of STIX 2.0 patterns (it is new in " +
 				"2.1)\n    [EXISTS file:name]\n     ^\n", code: 3},
 		{name: "exists under stix_2.1", args: []string{"translate", "reaqta", "query", "{}",
-			"[EXISTS x-oca-event:extensions.'x-reaqta-alert'.incidents]" + window,
+			"[EXISTS x-oca-event:extensions.'x-reaqta-alert-ext'.incidents]" + window,
 			`{"stix_2.1": true}`},
 			stdout: q(`hasAlert = true` + bounds)},
+		{name: "an extension name of the other version", args: []string{"translate",
+			"reaqta", "query", "{}",
+			"[EXISTS x-oca-event:extensions.'x-reaqta-alert'.incidents]" + window,
+			`{"stix_2.1": true}`},
+			stdout: fail("mapping_error", "data mapping error : Unable to map the following "+
+				"STIX objects and properties: ['x-oca-event:extensions.'x-reaqta-alert'."+
+				"incidents'] to data source fields"), code: 4},
 		{name: "unmapped", args: []string{"translate", "reaqta", "query", "{}",
 			"[x-example:color = 'red' AND x-example:size = 2]"},
 			stdout: fail("mapping_error", "data mapping error : Unable to map the following "+
 				"STIX objects and properties: ['x-example:color', 'x-example:size'] to "+
 				"data source fields"), code: 4},
 		{name: "mapping file", args: []string{"translate", "reaqta", "query", "{}",
-			"[x-example:color = 'red']" + window, jsonLine(t, map[string]string{
+			"[x-oca-event:action = 'red']" + window, jsonLine(t, map[string]string{
 				"mapping": file})},
 			stdout: q(`task.name = "red"` + bounds)},
+		{name: "a table without the property", args: []string{"translate", "reaqta",
+			"query", "{}", "[x-example:color = 'red']" + window,
+			`{"mapping": {"from_stix_map": {"x-example": {"fields": {"color": ` +
+				`["task.name"]}}}}}`},
+			stdout: fail("mapping_error", "data mapping error : Unable to map the following "+
+				"STIX objects and properties: ['x-example:color'] to data source fields"),
+			code: 4},
+		{name: "complete", args: []string{"translate", "--complete", "reaqta", "query", "{}",
+			"[process:pid = 4]" + window},
+			stdout: q(`happenedAfter = "2024-01-01T00:00:00.000Z" AND ` +
+				`happenedBefore = "2024-01-02T00:00:00.000Z"`)},
 		{name: "stix-shifter map replaces ours", args: []string{"translate", "reaqta",
 			"query", "{}", "[x-example:color = 'red' OR ipv4-addr:value = '10.0.0.1']" +
 				window, fromStix},

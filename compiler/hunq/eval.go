@@ -44,7 +44,9 @@ func (q *Query) Match(event map[string]any) bool { return q.match(event) }
 //     `f = false` holds when none is. A path that is a prefix of another path of the field
 //     is a guard: `f = false` also needs a guard present (isSigned fields).
 //   - RANGE_GTE / RANGE_LTE: inclusive bounds on numbers, or on RFC 3339 timestamps when
-//     the value is one (happenedAfter and happenedBefore read happenedAt).
+//     the value is one (happenedAfter and happenedBefore read happenedAt); an event's time
+//     is read as the event to STIX mapping reads it: RFC 3339, with a space for the T or
+//     not, or epoch milliseconds as a number or a string of digits.
 //   - ip.src and ip.dst read localAddr or remoteAddr according to outbound (see Direction).
 //
 // Limitation: the real server's matching rules are unpublished. PREFIX is modelled as

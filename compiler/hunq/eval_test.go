@@ -206,3 +206,36 @@ func BenchmarkParsePrint(b *testing.B) {
 		}
 	}
 }
+
+// TestEvalEventTimes: happenedAt is read as the event to STIX mapping reads it, so that a
+// hunt's window selects the events whose first_observed falls in it.
+func TestEvalEventTimes(t *testing.T) {
+	q := `happenedAfter = "2022-04-06T00:02:00.000Z" AND ` +
+		`happenedBefore = "2022-04-06T00:02:01.000Z"`
+	for _, tc := range []struct {
+		at   string
+		want bool
+	}{
+		{`"2022-04-06T00:02:00.123Z"`, true},
+		{`"2022-04-06 00:02:00.123Z"`, true},
+		{`"2022-04-06T02:02:00.5+02:00"`, true},
+		{`1649203320123`, true},
+		{`"1649203320123"`, true},
+		{`"1649203330123"`, false},
+		{`"2022-04-06 00:03:00Z"`, false},
+		{`"yesterday"`, false},
+	} {
+		got, err := evalText(q, decode(t, `{"happenedAt": `+tc.at+`}`))
+		if err != nil || got != tc.want {
+			t.Errorf("happenedAt %s: got %v, %v, want %v", tc.at, got, err, tc.want)
+		}
+	}
+}
+
+func evalText(src string, e map[string]any) (bool, error) {
+	n, err := Parse(src)
+	if err != nil {
+		return false, err
+	}
+	return Eval(n, DefaultCatalog(), e)
+}

@@ -193,9 +193,18 @@ func number(x any) (float64, bool) {
 	return 0, false
 }
 
-// timeOf returns the time of an event value: an RFC 3339 string or epoch milliseconds.
+// timeOf returns the time of an event value as the event to STIX mapping reads
+// timestamps: an RFC 3339 string (a space may replace the T), or epoch milliseconds as a
+// number or a string of digits.
 func timeOf(x any) (time.Time, bool) {
 	if s, ok := x.(string); ok {
+		if !strings.ContainsAny(s, "-:T ") {
+			ms, err := strconv.ParseFloat(s, 64)
+			return time.UnixMilli(int64(ms)), err == nil && !math.IsNaN(ms)
+		}
+		if len(s) > 10 && s[10] == ' ' {
+			s = s[:10] + "T" + s[11:]
+		}
 		t, err := time.Parse(time.RFC3339Nano, s)
 		return t, err == nil
 	}

@@ -311,3 +311,17 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestIsCanonical: IsCanonical agrees with CanonicalPath on paths of every shape.
+func TestIsCanonical(t *testing.T) {
+	for _, p := range []string{"name", "hashes.MD5", "hashes.'MD5'", "hashes.'SHA-256'",
+		"hashes.SHA-256", "values[*].name", "values[0].name", "values[].name", "a..b", ".a",
+		"a.", "", "'x-y'", "'x'", "a[*]", "a[*][*]", "a.[*]", "extensions.'x-a'.b", "'a.b'",
+		"a'b", "''", "a[*]b", "'x-y'z", "a.'x y'.c"} {
+		c, err := CanonicalPath(p)
+		want := err == nil && c == p
+		if got := IsCanonical(p); got != want {
+			t.Errorf("IsCanonical(%q) = %v, want %v (canonical %q, %v)", p, got, want, c, err)
+		}
+	}
+}

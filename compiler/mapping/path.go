@@ -39,6 +39,35 @@ func CanonicalPath(p string) (string, error) {
 	return b.String(), nil
 }
 
+// IsCanonical reports whether p is in canonical form, CanonicalPath(p) == p, without
+// building the canonical text.
+func IsCanonical(p string) bool {
+	for i := 0; i < len(p); {
+		switch {
+		case strings.HasPrefix(p[i:], "[*]"):
+			i += 3
+		case p[i] == '.' && i > 0 && i+1 < len(p) && p[i+1] != '.' && p[i+1] != '[':
+			i++
+		case p[i] == '\'':
+			j := strings.IndexByte(p[i+1:], '\'')
+			if j < 1 || quoteKey(p[i+1:i+1+j]) != p[i:i+2+j] {
+				return false
+			}
+			i += j + 2
+		default:
+			n := strings.IndexAny(p[i:], ".[")
+			if n < 0 {
+				n = len(p) - i
+			}
+			if n == 0 || quoteKey(p[i:i+n]) != p[i:i+n] {
+				return false
+			}
+			i += n
+		}
+	}
+	return p != ""
+}
+
 // readKey reads one key, quoted or bare, and returns it and the bytes it took.
 func readKey(s string) (string, int, error) {
 	if s[0] == '\'' {

@@ -32,6 +32,7 @@ type srcDef struct {
 	local  bool // slot is element-relative
 	self   bool // the element itself (path "")
 	path   string
+	as     string // the transformer's name
 	xf     transformer
 	when   int // condition index + 1, 0 for none
 	unless int
@@ -262,7 +263,7 @@ func (k *compiler) source(s Source, as string, group int, def string) (srcDef, e
 	if !ok {
 		return srcDef{}, fmt.Errorf("unknown transformer %q", as)
 	}
-	sd := srcDef{path: strings.TrimPrefix(s.Path, "$."), xf: xf}
+	sd := srcDef{path: strings.TrimPrefix(s.Path, "$."), as: as, xf: xf}
 	var err error
 	if sd.when, err = k.cond(s.When); err != nil {
 		return sd, err

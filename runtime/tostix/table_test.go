@@ -155,3 +155,63 @@ func TestTableReplacement(t *testing.T) {
 		t.Errorf("got %s at %v", got, od.First)
 	}
 }
+
+// TestProvenanceTransforms checks how a few sources' values become properties.
+func TestProvenanceTransforms(t *testing.T) {
+	as := map[string]string{}
+	for _, o := range newMapper(t, STIX20).Provenance() {
+		if len(o.As) != len(o.Paths) {
+			t.Fatalf("%s %s: %d paths, %d transformers", o.Object, o.Property, len(o.Paths),
+				len(o.As))
+		}
+		key := o.Object + "." + o.Property
+		if _, done := as[key]; !done {
+			as[key] = strings.Join(o.As, " ")
+		}
+	}
+	for key, want := range map[string]string{
+		"observed-data.first_observed": "timestamp",
+		"file.name":                    "str basename",
+		"etw_process.pid":              "hexint hexint",
+		"alert.finding_type":           "value",
+		"url.value":                    "str",
+	} {
+		if as[key] != want {
+			t.Errorf("%s: transformers %q, want %q", key, as[key], want)
+		}
+	}
+}
+
+// TestReferences checks the references of a few objects, with the version's names and
+// the targets of guarded alternatives merged.
+func TestReferences(t *testing.T) {
+	refs := func(v Version, object string) string {
+		var out []string
+		for _, r := range newMapper(t, v).References() {
+			if r.Object == object {
+				s := r.Type + ":" + r.Property + "->" + strings.Join(r.Targets, ",")
+				if r.List {
+					s += "(list)"
+				}
+				out = append(out, s)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct {
+		v            Version
+		object, want string
+	}{
+		{STIX20, "process", "process:parent_ref->parent_process process:binary_ref->file " +
+			"process:creator_user_ref->user"},
+		{STIX21, "process", "process:parent_ref->parent_process process:image_ref->file " +
+			"process:creator_user_ref->user"},
+		{STIX21, "host", "x-oca-asset:ip_refs->src_ip4,src_ip6,dst_ip4,dst_ip6(list)"},
+		{STIX20, "target_process", "process:parent_ref->target_parent " +
+			"process:binary_ref->target_file process:creator_user_ref->target_user"},
+	} {
+		if got := refs(tc.v, tc.object); got != tc.want {
+			t.Errorf("STIX %v %s: got %s, want %s", tc.v, tc.object, got, tc.want)
+		}
+	}
+}

@@ -41,7 +41,7 @@ var Transformers = map[string]string{
 	"text":           "a string, number or boolean, as a string",
 	"scalar":         "a string, number or boolean, kept",
 	"json":           "any value, kept",
-	"int":            "a number or numeric string, as an integer (fractions truncated)",
+	"int":            "an integer, or a string of one, as an integer (no fraction)",
 	"hexint":         "a hexadecimal string (0x optional) or a number, as an integer",
 	"bool":           "a boolean, or the string true or false",
 	"timestamp":      "an RFC 3339 string, or epoch milliseconds, as a STIX timestamp",
@@ -162,10 +162,13 @@ func xfJSON(x *xctx, raw []byte) ([]byte, string) {
 	return x.bytes(buf.Bytes()), ""
 }
 
+// xfInt keeps an integer: a JSON number or a string of one, with no fraction. A value
+// with a fraction, or a string with spaces around the number, is skipped: the HunQ fields
+// that search the property compare the event's value, which would not equal the integer.
 func xfInt(x *xctx, raw []byte) ([]byte, string) {
 	switch {
 	case raw[0] == '"':
-		i, ok := parseInt(strings.TrimSpace(x.view(raw)))
+		i, ok := parseWhole(x.view(raw))
 		if !ok {
 			return nil, "want an integer, got the string " + string(raw)
 		}
@@ -174,13 +177,25 @@ func xfInt(x *xctx, raw []byte) ([]byte, string) {
 		if !bytes.ContainsAny(raw, ".eE") {
 			return raw, ""
 		}
-		i, ok := parseInt(string(raw))
+		i, ok := parseWhole(string(raw))
 		if !ok {
-			return nil, "integer out of range: " + string(raw)
+			return nil, "want an integer, got " + string(raw)
 		}
 		return x.int(i), ""
 	}
 	return nil, want("an integer", raw)
+}
+
+// parseWhole reads a decimal integer, or a number without a fraction (443.0, 1e3).
+func parseWhole(s string) (int64, bool) {
+	if i, err := strconv.ParseInt(strings.TrimPrefix(s, "+"), 10, 64); err == nil {
+		return i, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) >= 1<<63 {
+		return 0, false
+	}
+	return int64(f), true
 }
 
 // parseInt reads a decimal integer, truncating a fraction toward zero.
