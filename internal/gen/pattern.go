@@ -36,6 +36,9 @@ func (u *Universe) Pattern(t *rapid.T, obs []map[string]map[string]any) string {
 			}
 		}
 	}
+	if len(p.searched) > 0 && rapid.IntRange(0, 2).Draw(t, "focused") == 0 {
+		return "[" + p.comparison() + "]"
+	}
 	return p.observation(2)
 }
 
@@ -275,9 +278,12 @@ func literalOf(v any, other bool) string {
 	return quote("x")
 }
 
+// plainInteger is the text of an integer literal that a pattern may hold.
+var plainInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,14})$`)
+
 // numberText returns s when it is a plain integer.
 func numberText(s string) (string, bool) {
-	if regexp.MustCompile(`^-?[0-9]{1,15}$`).MatchString(s) {
+	if plainInteger.MatchString(s) {
 		return s, true
 	}
 	return "", false

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
 	"pgregory.net/rapid"
 )
 
@@ -103,8 +104,36 @@ var (
 // Now is the generators' clock: events happen in the five minutes before it, mostly.
 var Now = time.Date(2026, 1, 2, 3, 4, 5, 678_000_000, time.UTC)
 
-// value draws a JSON value of kind k.
+// value draws a JSON value of kind k, now and then in an odd spelling (see odd).
 func value(t *rapid.T, k kind) any {
+	v := usual(t, k)
+	if rapid.IntRange(0, 9).Draw(t, "odd") == 0 {
+		return odd(t, v)
+	}
+	return v
+}
+
+// odd respells a value as events from other sources might: a number as a string, with a
+// fraction or with spaces, a time with a space for the T or as epoch milliseconds in a
+// string, text in upper case or decomposed.
+func odd(t *rapid.T, v any) any {
+	switch v := v.(type) {
+	case float64:
+		return rapid.SampledFrom([]any{fmt.Sprint(v), v + 0.5, " " + fmt.Sprint(v) + " ",
+			"0" + fmt.Sprint(v), fmt.Sprint(v) + ".0"}).Draw(t, "odd number")
+	case string:
+		if at, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return rapid.SampledFrom([]string{strings.Replace(v, "T", " ", 1),
+				fmt.Sprint(at.UnixMilli())}).Draw(t, "odd time")
+		}
+		return rapid.SampledFrom([]func(string) string{strings.ToUpper, norm.NFD.String,
+			strings.ToLower}).Draw(t, "odd text")(v)
+	}
+	return v
+}
+
+// usual draws a JSON value of kind k as the Hunt API writes it.
+func usual(t *rapid.T, k kind) any {
 	switch k {
 	case kindInt:
 		return float64(rapid.SampledFrom(ints).Draw(t, "int"))
