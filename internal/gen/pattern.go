@@ -177,7 +177,7 @@ func variant(t *rapid.T, v any) any {
 			func(s string) string { return strings.ReplaceAll(s, `\`, `\\`) },
 		}).Draw(t, "string variant")(v)
 	case float64:
-		return rapid.SampledFrom([]any{v + 0.5, fmt.Sprint(v), fmt.Sprintf("0x%x", int64(v)),
+		return rapid.SampledFrom([]any{v + 0.5, num(v), fmt.Sprintf("0x%x", int64(v)),
 			-v}).Draw(t, "number variant")
 	}
 	return v
@@ -257,11 +257,11 @@ func literalOf(v any, other bool) string {
 	case float64:
 		switch {
 		case other:
-			return quote(fmt.Sprint(v))
+			return quote(num(v))
 		case v == math.Trunc(v) && math.Abs(v) < 1e15:
 			return fmt.Sprintf("%d", int64(v))
 		}
-		return fmt.Sprint(v)
+		return num(v)
 	case bool:
 		if other {
 			return quote(fmt.Sprint(v))

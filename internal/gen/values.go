@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -119,8 +120,8 @@ func value(t *rapid.T, k kind) any {
 func odd(t *rapid.T, v any) any {
 	switch v := v.(type) {
 	case float64:
-		return rapid.SampledFrom([]any{fmt.Sprint(v), v + 0.5, " " + fmt.Sprint(v) + " ",
-			"0" + fmt.Sprint(v), fmt.Sprint(v) + ".0"}).Draw(t, "odd number")
+		return rapid.SampledFrom([]any{num(v), v + 0.5, " " + num(v) + " ",
+			"0" + num(v), num(v) + ".0"}).Draw(t, "odd number")
 	case string:
 		if at, err := time.Parse(time.RFC3339Nano, v); err == nil {
 			return rapid.SampledFrom([]string{strings.Replace(v, "T", " ", 1),
@@ -195,3 +196,6 @@ func timeValue(t *rapid.T) any {
 	}
 	return at.Format("2006-01-02T15:04:05.000Z")
 }
+
+// num writes a number in decimal, without an exponent.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
