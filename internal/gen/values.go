@@ -199,3 +199,32 @@ func timeValue(t *rapid.T) any {
 
 // num writes a number in decimal, without an exponent.
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// Typical returns a usual value for an event path, as the Hunt API writes it: the first
+// of the pool of the path's kind (see Universe.Paths for how list elements are written).
+func Typical(path string) any {
+	switch k := kindOfPath(path); k {
+	case kindInt:
+		return 4242.0
+	case kindHex:
+		return "0x1092"
+	case kindBool:
+		return true
+	case kindTime:
+		return Now.Add(-time.Minute).Format("2006-01-02T15:04:05.000Z")
+	case kindAddr:
+		if strings.Contains(path, "V6") {
+			return "2001:db8::7"
+		}
+		return "10.1.2.3"
+	case kindIntList:
+		return []any{7.0}
+	case kindStrList:
+		return []any{"alpha"}
+	default:
+		if k == kindString {
+			return "alpha"
+		}
+		return stringPool(k)[0]
+	}
+}
