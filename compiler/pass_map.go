@@ -116,6 +116,9 @@ func (u *unit) translate(c *Cmp, t *target) result {
 		r = r.inexact("the fields also search values of other properties")
 	case hasIndex(c.Src.Path):
 		r = r.inexact("HunQ searches every member of the list, the pattern one")
+	case hasReference(c.Src.Path):
+		r = r.inexact("HunQ finds the value whether or not the event's STIX has an object " +
+			"referring to it")
 	case !kindFits(t.kind, c.Src.Value):
 		r = r.inexact("the property holds " + t.kind.String() + " values; HunQ matches a " +
 			"literal of another kind by its text, STIX does not")

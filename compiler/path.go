@@ -70,3 +70,16 @@ func hasIndex(p *ast.ObjectPath) bool {
 	}
 	return false
 }
+
+// hasReference reports whether p steps through a reference (a key ending in _ref or
+// _refs). The mapping writes a referring object only when it has a property of its own,
+// so an event can hold the value of x_ref.v without an object whose x_ref leads to it.
+func hasReference(p *ast.ObjectPath) bool {
+	for _, s := range p.Steps[:len(p.Steps)-1] {
+		if s.Kind == ast.KeyStep &&
+			(strings.HasSuffix(s.Key, "_ref") || strings.HasSuffix(s.Key, "_refs")) {
+			return true
+		}
+	}
+	return false
+}

@@ -78,3 +78,16 @@ func TestNumericTextIsInexact(t *testing.T) {
 		t.Error("an integer on an integer property stays exact")
 	}
 }
+
+// TestReferencesAreInexact: a value searched through a reference may be in an event whose
+// STIX has no object referring to it (a nested process with only a user), so the
+// comparison is inexact.
+func TestReferencesAreInexact(t *testing.T) {
+	_, exact, why := compileOne(t, "[process:creator_user_ref.user_id = 'SYSTEM']")
+	if exact || !strings.Contains(why, "referring to it") {
+		t.Errorf("exact %v (%s), want inexact", exact, why)
+	}
+	if _, exact, _ := compileOne(t, "[user-account:user_id = 'SYSTEM']"); exact {
+		t.Error("user-account:user_id is searched in fields of other values too")
+	}
+}

@@ -128,7 +128,9 @@ func TestCompile(t *testing.T) {
 			stdout: `(md5 = "y" OR target.md5 = "y" OR accessor.md5 = "y" OR ` +
 				`allocator.md5 = "y" OR engine.md5 = "y" OR service.md5 = "y") AND ` +
 				`happenedAfter = "2024-05-01T11:55:00.000Z" AND ` +
-				`happenedBefore = "2024-05-01T12:00:00.000Z"` + "\n"},
+				`happenedBefore = "2024-05-01T12:00:00.000Z"` + "\n",
+			stderr: "stix2hunq: inexact plan (1 widened): the runtime checks the events " +
+				"against the pattern; stix2hunq explain says why\n"},
 		{name: "complete mode widens a gap", args: []string{"compile", now, "--complete",
 			"[process:pid = 4]"},
 			stdout: `happenedAfter = "2024-05-01T11:55:00.000Z" AND ` +

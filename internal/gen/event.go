@@ -113,3 +113,27 @@ func remove(m map[string]any, segs []string) {
 		remove(sub, segs[1:])
 	}
 }
+
+// Set writes v at path in ev, creating the objects on the way; a step "list[]" makes a
+// list of one object, or at the end of the path a list holding v.
+func Set(ev map[string]any, path string, v any) {
+	key, rest, more := strings.Cut(path, ".")
+	name, isList := strings.CutSuffix(key, "[]")
+	switch {
+	case isList && !more:
+		ev[name] = []any{v}
+	case isList:
+		sub := map[string]any{}
+		ev[name] = []any{sub}
+		Set(sub, rest, v)
+	case !more:
+		ev[name] = v
+	default:
+		sub, ok := ev[name].(map[string]any)
+		if !ok {
+			sub = map[string]any{}
+			ev[name] = sub
+		}
+		Set(sub, rest, v)
+	}
+}

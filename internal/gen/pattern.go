@@ -36,6 +36,9 @@ func (u *Universe) Pattern(t *rapid.T, obs []map[string]map[string]any) string {
 			}
 		}
 	}
+	if len(p.searched) > 0 && rapid.IntRange(0, 2).Draw(t, "focused") == 0 {
+		return "[" + p.comparison() + "]"
+	}
 	return p.observation(2)
 }
 
@@ -174,7 +177,7 @@ func variant(t *rapid.T, v any) any {
 			func(s string) string { return strings.ReplaceAll(s, `\`, `\\`) },
 		}).Draw(t, "string variant")(v)
 	case float64:
-		return rapid.SampledFrom([]any{v + 0.5, fmt.Sprint(v), fmt.Sprintf("0x%x", int64(v)),
+		return rapid.SampledFrom([]any{v + 0.5, num(v), fmt.Sprintf("0x%x", int64(v)),
 			-v}).Draw(t, "number variant")
 	}
 	return v
@@ -254,11 +257,11 @@ func literalOf(v any, other bool) string {
 	case float64:
 		switch {
 		case other:
-			return quote(fmt.Sprint(v))
+			return quote(num(v))
 		case v == math.Trunc(v) && math.Abs(v) < 1e15:
 			return fmt.Sprintf("%d", int64(v))
 		}
-		return fmt.Sprint(v)
+		return num(v)
 	case bool:
 		if other {
 			return quote(fmt.Sprint(v))
@@ -275,9 +278,12 @@ func literalOf(v any, other bool) string {
 	return quote("x")
 }
 
+// plainInteger is the text of an integer literal that a pattern may hold.
+var plainInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,14})$`)
+
 // numberText returns s when it is a plain integer.
 func numberText(s string) (string, bool) {
-	if regexp.MustCompile(`^-?[0-9]{1,15}$`).MatchString(s) {
+	if plainInteger.MatchString(s) {
 		return s, true
 	}
 	return "", false

@@ -2,9 +2,11 @@ package gen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
 	"pgregory.net/rapid"
 )
 
@@ -103,8 +105,36 @@ var (
 // Now is the generators' clock: events happen in the five minutes before it, mostly.
 var Now = time.Date(2026, 1, 2, 3, 4, 5, 678_000_000, time.UTC)
 
-// value draws a JSON value of kind k.
+// value draws a JSON value of kind k, now and then in an odd spelling (see odd).
 func value(t *rapid.T, k kind) any {
+	v := usual(t, k)
+	if rapid.IntRange(0, 9).Draw(t, "odd") == 0 {
+		return odd(t, v)
+	}
+	return v
+}
+
+// odd respells a value as events from other sources might: a number as a string, with a
+// fraction or with spaces, a time with a space for the T or as epoch milliseconds in a
+// string, text in upper case or decomposed.
+func odd(t *rapid.T, v any) any {
+	switch v := v.(type) {
+	case float64:
+		return rapid.SampledFrom([]any{num(v), v + 0.5, " " + num(v) + " ",
+			"0" + num(v), num(v) + ".0"}).Draw(t, "odd number")
+	case string:
+		if at, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return rapid.SampledFrom([]string{strings.Replace(v, "T", " ", 1),
+				fmt.Sprint(at.UnixMilli())}).Draw(t, "odd time")
+		}
+		return rapid.SampledFrom([]func(string) string{strings.ToUpper, norm.NFD.String,
+			strings.ToLower}).Draw(t, "odd text")(v)
+	}
+	return v
+}
+
+// usual draws a JSON value of kind k as the Hunt API writes it.
+func usual(t *rapid.T, k kind) any {
 	switch k {
 	case kindInt:
 		return float64(rapid.SampledFrom(ints).Draw(t, "int"))
@@ -165,4 +195,36 @@ func timeValue(t *rapid.T) any {
 		return float64(at.UnixMilli())
 	}
 	return at.Format("2006-01-02T15:04:05.000Z")
+}
+
+// num writes a number in decimal, without an exponent.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// Typical returns a usual value for an event path, as the Hunt API writes it: the first
+// of the pool of the path's kind (see Universe.Paths for how list elements are written).
+func Typical(path string) any {
+	switch k := kindOfPath(path); k {
+	case kindInt:
+		return 4242.0
+	case kindHex:
+		return "0x1092"
+	case kindBool:
+		return true
+	case kindTime:
+		return Now.Add(-time.Minute).Format("2006-01-02T15:04:05.000Z")
+	case kindAddr:
+		if strings.Contains(path, "V6") {
+			return "2001:db8::7"
+		}
+		return "10.1.2.3"
+	case kindIntList:
+		return []any{7.0}
+	case kindStrList:
+		return []any{"alpha"}
+	default:
+		if k == kindString {
+			return "alpha"
+		}
+		return stringPool(k)[0]
+	}
 }
