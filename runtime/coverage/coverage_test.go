@@ -48,24 +48,27 @@ func TestSources(t *testing.T) {
 		prop, want string
 	}{
 		{s20, "url:value", "payload.data.url"},
-		{s20, "process:binary_ref.hashes.'SHA-256'", "payload.data.accessorProcess.program.sha256 " +
-			"payload.data.allocatorProc.program.sha256 payload.data.childProcess.program.sha256 " +
-			"payload.data.engineProcess.program.sha256 payload.data.serviceProcess.program.sha256 " +
-			"payload.data.targetProcess.program.sha256 payload.process.program.sha256"},
+		{s20, "process:binary_ref.hashes.'SHA-256'",
+			"payload.data.accessorProcess.program.sha256 " +
+				"payload.data.allocatorProc.program.sha256 payload.data.childProcess.program.sha256 " +
+				"payload.data.engineProcess.program.sha256 payload.data.serviceProcess.program.sha256 " +
+				"payload.data.targetProcess.program.sha256 payload.process.program.sha256"},
 		{s21, "process:image_ref.hashes.'SHA-256'", "payload.data.accessorProcess.program.sha256 " +
 			"payload.data.allocatorProc.program.sha256 payload.data.childProcess.program.sha256 " +
 			"payload.data.engineProcess.program.sha256 payload.data.serviceProcess.program.sha256 " +
 			"payload.data.targetProcess.program.sha256 payload.process.program.sha256"},
 		{s21, "process:binary_ref.hashes.'SHA-256'", ""},
 		{s21, "process:name", ""},
-		{s20, "process:extensions.'x-reaqta-process'.logon_id", "payload.data.accessorProcess.logonId " +
-			"payload.data.allocatorProc.logonId payload.data.childProcess.logonId " +
-			"payload.data.engineProcess.logonId payload.data.serviceProcess.logonId " +
-			"payload.data.targetProcess.logonId payload.process.logonId"},
-		{s21, "process:extensions.'x-reaqta-process-ext'.logon_id", "payload.data.accessorProcess.logonId " +
-			"payload.data.allocatorProc.logonId payload.data.childProcess.logonId " +
-			"payload.data.engineProcess.logonId payload.data.serviceProcess.logonId " +
-			"payload.data.targetProcess.logonId payload.process.logonId"},
+		{s20, "process:extensions.'x-reaqta-process'.logon_id",
+			"payload.data.accessorProcess.logonId " +
+				"payload.data.allocatorProc.logonId payload.data.childProcess.logonId " +
+				"payload.data.engineProcess.logonId payload.data.serviceProcess.logonId " +
+				"payload.data.targetProcess.logonId payload.process.logonId"},
+		{s21, "process:extensions.'x-reaqta-process-ext'.logon_id",
+			"payload.data.accessorProcess.logonId " +
+				"payload.data.allocatorProc.logonId payload.data.childProcess.logonId " +
+				"payload.data.engineProcess.logonId payload.data.serviceProcess.logonId " +
+				"payload.data.targetProcess.logonId payload.process.logonId"},
 		{s20, "network-traffic:dst_ref.value", "payload.data.localAddr " +
 			"payload.data.remoteAddr payload.data.remoteAddrV4 payload.data.remoteAddrV6"},
 		{s21, "x-oca-event:network_ref.src_ref.value", "payload.data.localAddr " +
