@@ -39,6 +39,19 @@ func pathsOf(sources []compiler.Source, prop string) string {
 	return strings.Join(out, " ")
 }
 
+// processSHA256 and processLogonID are the event paths of a process property: the event's
+// process and each nested one.
+const (
+	processSHA256 = "payload.data.accessorProcess.program.sha256 " +
+		"payload.data.allocatorProc.program.sha256 payload.data.childProcess.program.sha256 " +
+		"payload.data.engineProcess.program.sha256 payload.data.serviceProcess.program.sha256 " +
+		"payload.data.targetProcess.program.sha256 payload.process.program.sha256"
+	processLogonID = "payload.data.accessorProcess.logonId " +
+		"payload.data.allocatorProc.logonId payload.data.childProcess.logonId " +
+		"payload.data.engineProcess.logonId payload.data.serviceProcess.logonId " +
+		"payload.data.targetProcess.logonId payload.process.logonId"
+)
+
 // TestSources checks the sources of properties of each shape: plain, quoted keys, list
 // steps, references (one, two and list steps deep), derived values and version names.
 func TestSources(t *testing.T) {
@@ -48,27 +61,12 @@ func TestSources(t *testing.T) {
 		prop, want string
 	}{
 		{s20, "url:value", "payload.data.url"},
-		{s20, "process:binary_ref.hashes.'SHA-256'",
-			"payload.data.accessorProcess.program.sha256 " +
-				"payload.data.allocatorProc.program.sha256 payload.data.childProcess.program.sha256 " +
-				"payload.data.engineProcess.program.sha256 payload.data.serviceProcess.program.sha256 " +
-				"payload.data.targetProcess.program.sha256 payload.process.program.sha256"},
-		{s21, "process:image_ref.hashes.'SHA-256'", "payload.data.accessorProcess.program.sha256 " +
-			"payload.data.allocatorProc.program.sha256 payload.data.childProcess.program.sha256 " +
-			"payload.data.engineProcess.program.sha256 payload.data.serviceProcess.program.sha256 " +
-			"payload.data.targetProcess.program.sha256 payload.process.program.sha256"},
+		{s20, "process:binary_ref.hashes.'SHA-256'", processSHA256},
+		{s21, "process:image_ref.hashes.'SHA-256'", processSHA256},
 		{s21, "process:binary_ref.hashes.'SHA-256'", ""},
 		{s21, "process:name", ""},
-		{s20, "process:extensions.'x-reaqta-process'.logon_id",
-			"payload.data.accessorProcess.logonId " +
-				"payload.data.allocatorProc.logonId payload.data.childProcess.logonId " +
-				"payload.data.engineProcess.logonId payload.data.serviceProcess.logonId " +
-				"payload.data.targetProcess.logonId payload.process.logonId"},
-		{s21, "process:extensions.'x-reaqta-process-ext'.logon_id",
-			"payload.data.accessorProcess.logonId " +
-				"payload.data.allocatorProc.logonId payload.data.childProcess.logonId " +
-				"payload.data.engineProcess.logonId payload.data.serviceProcess.logonId " +
-				"payload.data.targetProcess.logonId payload.process.logonId"},
+		{s20, "process:extensions.'x-reaqta-process'.logon_id", processLogonID},
+		{s21, "process:extensions.'x-reaqta-process-ext'.logon_id", processLogonID},
 		{s20, "network-traffic:dst_ref.value", "payload.data.localAddr " +
 			"payload.data.remoteAddr payload.data.remoteAddrV4 payload.data.remoteAddrV6"},
 		{s21, "x-oca-event:network_ref.src_ref.value", "payload.data.localAddr " +
