@@ -52,7 +52,7 @@ func TestQueriesParseBackAndHoldOnlyPatternValues(t *testing.T) {
 				t.Fatalf("%s\nprints %s\nwhich parses to another tree (- printed, + "+
 					"parsed):\n%s", src, q.Text, diff)
 			}
-			eachCompare(q.Tree, func(c *hunq.CompareExpr) {
+			hunq.EachCompare(q.Tree, func(c *hunq.CompareExpr) {
 				v := c.Value.Text
 				if c.Value.Kind != hunq.String || c.Field == "happenedAfter" ||
 					c.Field == "happenedBefore" || g.allowed[v] || inBlocks(v) {
@@ -78,23 +78,6 @@ func inBlocks(s string) bool {
 		}
 	}
 	return false
-}
-
-func eachCompare(n hunq.Node, f func(*hunq.CompareExpr)) {
-	switch n := n.(type) {
-	case *hunq.CompareExpr:
-		f(n)
-	case *hunq.AndExpr:
-		for _, x := range n.Terms {
-			eachCompare(x, f)
-		}
-	case *hunq.OrExpr:
-		for _, x := range n.Terms {
-			eachCompare(x, f)
-		}
-	case *hunq.NotExpr:
-		eachCompare(n.X, f)
-	}
 }
 
 // TestNormalisationKeepsPatternMeaning checks, on random patterns and random truth

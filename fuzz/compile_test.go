@@ -77,30 +77,13 @@ func checkQuery(t *testing.T, src string, q compiler.Query, values *literals) {
 	if d := cmp.Diff(q.Tree, back); d != "" {
 		t.Fatalf("%s\nprints %s\nwhich parses to another tree:\n%s", src, q.Text, d)
 	}
-	eachCompare(back, func(c *hunq.CompareExpr) {
+	hunq.EachCompare(back, func(c *hunq.CompareExpr) {
 		if c.Value.Kind == hunq.String && c.Field != "happenedAfter" &&
 			c.Field != "happenedBefore" && !values.allows(c.Value.Text) {
 			t.Fatalf("%s\nsearches %s for %q, which is no value of the pattern\n%s", src,
 				c.Field, c.Value.Text, q.Text)
 		}
 	})
-}
-
-func eachCompare(n hunq.Node, f func(*hunq.CompareExpr)) {
-	switch n := n.(type) {
-	case *hunq.CompareExpr:
-		f(n)
-	case *hunq.AndExpr:
-		for _, x := range n.Terms {
-			eachCompare(x, f)
-		}
-	case *hunq.OrExpr:
-		for _, x := range n.Terms {
-			eachCompare(x, f)
-		}
-	case *hunq.NotExpr:
-		eachCompare(n.X, f)
-	}
 }
 
 // literals are the values of a pattern that a query may search for.
