@@ -17,7 +17,10 @@ type UntranslatableError struct {
 	// Absent lists, sorted, the properties of Properties that the field map names but
 	// that the events never have (see Unmapped.Absent).
 	Absent []string
-	Pos    ast.Pos // the first unmapped comparison, or the pattern
+	// Hints name, for properties of Properties that the pattern's STIX version calls
+	// otherwise (process:name in STIX 2.1), the property that version has instead.
+	Hints []string
+	Pos   ast.Pos // the first unmapped comparison, or the pattern
 }
 
 // Error implements the error interface.
@@ -38,7 +41,11 @@ func (e *UntranslatableError) Error() string {
 	if len(e.Absent) > 0 {
 		parts = append(parts, "the events never have "+strings.Join(e.Absent, ", "))
 	}
-	return "pattern can never match: " + strings.Join(parts, "; ")
+	msg := "pattern can never match: " + strings.Join(parts, "; ")
+	if len(e.Hints) > 0 {
+		msg += " (" + strings.Join(e.Hints, "; ") + ")"
+	}
+	return msg
 }
 
 // Compile turns p into a plan. Errors: an ast.ErrorList for a comparison or qualifier
@@ -131,11 +138,17 @@ func (u *unit) untranslatable() error {
 	}
 	sort.Strings(props)
 	sort.Strings(absent)
+	var hints []string
+	for _, p := range props {
+		if h := versionHint(p, u.pattern.Version); h != "" {
+			hints = append(hints, h)
+		}
+	}
 	pos := u.pattern.Pos
 	if len(u.plan.Unmapped) > 0 {
 		pos = u.plan.Unmapped[0].Pos
 	}
-	return &UntranslatableError{Properties: props, Absent: absent, Pos: pos}
+	return &UntranslatableError{Properties: props, Absent: absent, Hints: hints, Pos: pos}
 }
 
 // trace records every observation's formula after the named pass.

@@ -96,7 +96,9 @@ func TestAbsentPropertiesAreFalse(t *testing.T) {
 	_, err = Compile(mustParse(t, "[process:binary_ref.hashes.MD5 = 'x' OR "+
 		"x-example:color = 'red']"), opts)
 	if err == nil || err.Error() != "pattern can never match: no HunQ field searches "+
-		"x-example:color; the events never have process:binary_ref.hashes.MD5" {
+		"x-example:color; the events never have process:binary_ref.hashes.MD5 "+
+		"(process:binary_ref.hashes.MD5 is not in STIX 2.1, which has "+
+		"process:image_ref.hashes.MD5)" {
 		t.Errorf("got %v", err)
 	}
 }
