@@ -150,7 +150,12 @@ func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
 	})
 	bar.finish()
 	if err != nil {
-		_ = out.Flush()
+		// What was decided before the failure is written, cut short; a failure before
+		// any match writes nothing, not a bundle that looks like an empty result.
+		if n := out.Count(); n > 0 {
+			_ = out.Flush()
+			err = fmt.Errorf("%w (the output stops after %d observed-data)", err, n)
+		}
 		return withCode(exitTransmit, err)
 	}
 	if err := out.Close(); err != nil {

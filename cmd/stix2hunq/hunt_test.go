@@ -103,6 +103,22 @@ func TestHuntRefusals(t *testing.T) {
 	}
 }
 
+// TestHuntFailure: a hunt whose server cannot be reached exits 5 and writes nothing on
+// standard output, not a bundle that reads as an empty result, and no credential on
+// standard error.
+func TestHuntFailure(t *testing.T) {
+	conn := `{"host": "127.0.0.1", "port": 1, "options": {"max_retries": 0, "timeout": 2}}`
+	out, errw, code := runIn("", "execute", "reaqta", "reaqta", readmeIdentity, conn,
+		`{"auth": {"app_id": "hunter", "secret_key": "s3cret-value"}}`,
+		"[ipv4-addr:value = '10.0.0.1']")
+	if code != exitTransmit || out != "" || !strings.Contains(errw, "service_unavailable") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errw)
+	}
+	if strings.Contains(errw, "s3cret-value") {
+		t.Errorf("the secret is on stderr: %q", errw)
+	}
+}
+
 // TestExecute runs stix-shifter's execute on the emulator: a 2.0 bundle by default, 2.1
 // with the stix_2.1 option, created by the given identity.
 func TestExecute(t *testing.T) {
