@@ -43,7 +43,8 @@ func TestParseErrors(t *testing.T) {
 		{"missing operator", "[a:b 1]", `1:6: expected a comparison operator, found "1"`},
 		{"NOT without operator", "[a:b NOT x]",
 			"1:10: expected a comparison operator, found identifier x"},
-		{"NOT before the path", "[NOT a:b = 1]", `1:2: expected a comparison, found "NOT"`},
+		{"NOT before the path", "[NOT a:b = 1]", `1:2: expected a comparison, found "NOT" ` +
+			`(NOT follows the object path: file:name NOT = 'a')`},
 		{"EXISTS without path", "[EXISTS 1]", `1:9: expected an object path, found "1"`},
 		{"empty brackets", "[]", `1:2: expected a comparison, found "]"`},
 		{"missing comparison", "[a:b = 1 AND ]", `1:14: expected a comparison, found "]"`},

@@ -40,6 +40,9 @@ func (t *tokens) propTest() (*PropTest, error) {
 		path, err := t.path()
 		p.Path = path
 		return p, err
+	case t.is(Keyword, "NOT"):
+		return nil, errorf(t.cur.Pos, `expected a comparison, found "NOT" `+
+			`(NOT follows the object path: file:name NOT = 'a')`)
 	case t.cur.Type != Ident:
 		return nil, unexpected(t.cur, "a comparison", noFirst)
 	}
