@@ -56,6 +56,7 @@ func (c *compileCmd) Run(io stdio) error {
 		fmt.Fprintf(io.err, "stix2hunq: inexact plan (%d widened): the runtime checks the "+
 			"events against the pattern; stix2hunq explain says why\n", len(plan.Widenings))
 	}
+	noteGaps(io.err, plan, c.Complete)
 	return nil
 }
 

@@ -162,6 +162,7 @@ func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
 		return err
 	}
 	writeSummary(io, stats, len(plan.Queries))
+	noteGaps(io.err, plan, j.compile.Complete)
 	return nil
 }
 

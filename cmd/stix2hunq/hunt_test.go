@@ -103,6 +103,20 @@ func TestHuntRefusals(t *testing.T) {
 	}
 }
 
+// TestHuntGapNote: a hunt on a property some of whose sources no query searches says so
+// after its summary, unless --complete widens the queries to find them.
+func TestHuntGapNote(t *testing.T) {
+	const pattern = "[process:image_ref.name = 'powershell.exe']"
+	_, errw, code := runIn("", "hunt", "--now", huntNow, pattern)
+	if code != 0 || !strings.HasSuffix(errw, gapNote("process:image_ref.name (10)")) {
+		t.Errorf("exit %d, stderr %q", code, errw)
+	}
+	_, errw, code = runIn("", "hunt", "--now", huntNow, "--complete", pattern)
+	if code != 0 || strings.Contains(errw, "note: the queries cannot search") {
+		t.Errorf("--complete: exit %d, stderr %q", code, errw)
+	}
+}
+
 // TestHuntFailure: a hunt whose server cannot be reached exits 5 and writes nothing on
 // standard output, not a bundle that reads as an empty result, and no credential on
 // standard error.
