@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -127,8 +128,11 @@ func banner(w io.Writer, addr string, n int, opts emulator.Options) {
 	if opts.Secret == emulator.DefaultSecret {
 		secret = emulator.DefaultSecret
 	}
-	auth, _ := json.Marshal(map[string]any{"auth": map[string]string{
+	var auth strings.Builder
+	enc := json.NewEncoder(&auth)
+	enc.SetEscapeHTML(false) // <your secret> as written, not \u003c...
+	_ = enc.Encode(map[string]any{"auth": map[string]string{
 		"app_id": opts.AppID, "secret_key": secret}})
 	fmt.Fprintf(w, "connect with: stix2hunq transmit reaqta '{\"host\": \"http://%s\"}' '%s' "+
-		"ping\n", addr, auth)
+		"ping\n", addr, strings.TrimSpace(auth.String()))
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stix2hunq/stix2hunq/runtime/emulator"
 	"github.com/stix2hunq/stix2hunq/runtime/emulator/sample"
 	"github.com/stix2hunq/stix2hunq/runtime/hunt"
 )
@@ -131,5 +132,20 @@ func TestEmulateBadEvents(t *testing.T) {
 	out, errw, code := runCLI("emulate", "--events", file)
 	if code != 1 || out != "" || !strings.Contains(errw, "bad.jsonl: events line 2: json") {
 		t.Errorf("got %q, %q, %d", out, errw, code)
+	}
+}
+
+// TestBanner: the emulator's banner shows the documented default secret, and any other
+// only as a placeholder.
+func TestBanner(t *testing.T) {
+	for _, tc := range []struct{ secret, want string }{
+		{emulator.DefaultSecret, `"secret_key":"` + emulator.DefaultSecret + `"`},
+		{"s3cret-99", `"secret_key":"<your secret>"`},
+	} {
+		var b strings.Builder
+		banner(&b, "127.0.0.1:8080", 5, emulator.Options{AppID: "a1", Secret: tc.secret})
+		if !strings.Contains(b.String(), tc.want) || strings.Contains(b.String(), "s3cret") {
+			t.Errorf("secret %q: banner %q, want %s", tc.secret, b.String(), tc.want)
+		}
 	}
 }
