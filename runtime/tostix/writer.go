@@ -89,6 +89,7 @@ func NewWriter(out io.Writer, opt WriterOptions) (*Writer, error) {
 		w.buf = append(w.buf, `,"objects":[`+"\n"...)
 	}
 	w.buf = append(w.buf, ident...)
+	w.end()
 	return w, nil
 }
 
@@ -137,6 +138,7 @@ func (w *Writer) Write(od *ObservedData) error {
 	}
 	w.sep()
 	w.buf = w.appendObservedData(w.buf, od)
+	w.end()
 	w.n++
 	if len(w.buf) >= flushSize {
 		return w.Flush()
@@ -144,12 +146,20 @@ func (w *Writer) Write(od *ObservedData) error {
 	return nil
 }
 
-// sep ends the previous object: a comma in a bundle, then a newline.
+// sep separates the next object from the previous one in a bundle: a comma and a
+// newline.
 func (w *Writer) sep() {
 	if w.opt.Format == Bundle {
-		w.buf = append(w.buf, ',')
+		w.buf = append(w.buf, ",\n"...)
 	}
-	w.buf = append(w.buf, '\n')
+}
+
+// end ends an object's line in JSON lines, so that every line written, even of output
+// cut short by an error, is whole.
+func (w *Writer) end() {
+	if w.opt.Format == NDJSON {
+		w.buf = append(w.buf, '\n')
+	}
 }
 
 // appendSCOs writes the 2.1 objects of od not yet written: in a bundle each id once, in
@@ -165,6 +175,7 @@ func (w *Writer) appendSCOs(od *ObservedData) {
 		}
 		w.sep()
 		w.buf = e.appendObject(w.buf, int(i))
+		w.end()
 	}
 }
 
@@ -234,8 +245,7 @@ func (w *Writer) Close() error {
 	}
 	w.closed = true
 	if w.opt.Format == Bundle {
-		w.buf = append(w.buf, "\n]}"...)
+		w.buf = append(w.buf, "\n]}\n"...)
 	}
-	w.buf = append(w.buf, '\n')
 	return w.Flush()
 }

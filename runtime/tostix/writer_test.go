@@ -2,7 +2,9 @@ package tostix
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -183,6 +185,37 @@ func TestNDJSON(t *testing.T) {
 		}
 		if nod != n {
 			t.Errorf("STIX %v: %d observed-data lines, want %d", v, nod, n)
+		}
+	}
+}
+
+// TestNDJSONCutShort: JSON lines flushed after an input error end in a newline, so
+// that every line written is whole and a line-by-line reader loses none.
+func TestNDJSONCutShort(t *testing.T) {
+	ev := `{"eventId":"1","happenedAt":"2024-01-01T00:00:00Z",` +
+		`"payload":{"eventType":8,"data":{"localAddr":"10.0.0.1"}}}`
+	for _, v := range []Version{STIX20, STIX21} {
+		var out bytes.Buffer
+		w, err := NewWriter(&out, WriterOptions{Format: NDJSON, Version: v,
+			Identity: []byte(testIdentity)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := New(Options{Version: v})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var se *SyntaxError
+		if _, err := m.Translate(strings.NewReader(ev+"\n{\"x\": tru}"), w, nil); !errors.As(
+			err, &se) {
+			t.Fatalf("STIX %v: %v, want a *SyntaxError", v, err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if !strings.HasSuffix(got, "}\n") || !strings.Contains(got, `"observed-data"`) {
+			t.Errorf("STIX %v: output cut short is not whole lines: %q", v, got)
 		}
 	}
 }
