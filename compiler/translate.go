@@ -150,6 +150,9 @@ const numberText = "HunQ compares a number by its value, and the property's text
 func numericText(l ast.Literal) bool {
 	switch l := l.(type) {
 	case *ast.StringLit:
+		if !mayBeNumber(l.Value) {
+			return false
+		}
 		f, err := strconv.ParseFloat(l.Value, 64)
 		return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 	case *ast.SetLit:
@@ -160,6 +163,38 @@ func numericText(l ast.Literal) bool {
 		}
 	}
 	return false
+}
+
+// mayBeNumber reports whether ParseFloat could read s as a finite number. It reads a decimal
+// s in full, and leaves one with a base prefix or digit separators to ParseFloat; a false
+// answer spares ParseFloat's error, which allocates, for the many strings that are no number
+// (addresses, names, most hashes).
+func mayBeNumber(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if len(s) > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
+		return true
+	}
+	digits, dot, exp := false, false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits = true
+		case c == '.' && !dot && !exp:
+			dot = true
+		case (c == 'e' || c == 'E') && digits && !exp:
+			exp, digits = true, false
+			if i+1 < len(s) && (s[i+1] == '+' || s[i+1] == '-') {
+				i++
+			}
+		case c == '_': // a digit separator: ParseFloat says where it may stand
+			return true
+		default:
+			return false
+		}
+	}
+	return digits
 }
 
 // anyTerm reports whether one of fs is a TERM field.
