@@ -13,6 +13,8 @@ import (
 	"github.com/stix2hunq/stix2hunq/compiler"
 	"github.com/stix2hunq/stix2hunq/runtime/emulator"
 	"github.com/stix2hunq/stix2hunq/runtime/execute"
+	"github.com/stix2hunq/stix2hunq/runtime/hunt"
+	"github.com/stix2hunq/stix2hunq/runtime/match"
 	"github.com/stix2hunq/stix2hunq/runtime/tostix"
 )
 
@@ -156,7 +158,7 @@ func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
 			_ = out.Flush()
 			err = fmt.Errorf("%w (the output stops after %d observed-data)", err, n)
 		}
-		return withCode(exitTransmit, err)
+		return huntFailure(err)
 	}
 	if err := out.Close(); err != nil {
 		return err
@@ -164,6 +166,21 @@ func (j *huntJob) execute(ctx context.Context, io stdio, plan *compiler.Plan,
 	writeSummary(io, stats, len(plan.Queries))
 	noteGaps(io.err, plan, j.compile.Complete)
 	return nil
+}
+
+// huntFailure gives a failed hunt its exit status: a Hunt API failure exits 5, anything
+// else (a correlation too large to search, an interrupt) 1.
+func huntFailure(err error) error {
+	if errors.Is(err, match.ErrBudget) {
+		return withCode(exitFailure, fmt.Errorf("%w: the pattern correlates more "+
+			"observations over more events than the matcher searches; narrow its time "+
+			"window or lower --limit", err))
+	}
+	var he *hunt.Error
+	if errors.As(err, &he) {
+		return withCode(exitTransmit, err)
+	}
+	return withCode(exitFailure, err)
 }
 
 // writeSummary says on stderr what a hunt sent, fetched and kept, and warns of queries

@@ -133,6 +133,18 @@ func TestHuntFailure(t *testing.T) {
 	}
 }
 
+// TestHuntBudget: a correlation too large to search is a failure of the hunt (exit 1)
+// that says what to narrow, not a Hunt API failure.
+func TestHuntBudget(t *testing.T) {
+	obs := strings.Repeat("[network-traffic:dst_port = 443] FOLLOWEDBY ", 49)
+	pattern := obs + "[network-traffic:dst_port = 443] REPEATS 10 TIMES"
+	out, errw, code := runIn("", "hunt", "--now", huntNow, "--time-range", "60", pattern)
+	if code != exitFailure || out != "" || !strings.Contains(errw, "budget exhausted") ||
+		!strings.Contains(errw, "narrow its time window") {
+		t.Errorf("exit %d, stdout %.100q, stderr %q", code, out, errw)
+	}
+}
+
 // TestExecute runs stix-shifter's execute on the emulator: a 2.0 bundle by default, 2.1
 // with the stix_2.1 option, created by the given identity.
 func TestExecute(t *testing.T) {
