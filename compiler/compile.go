@@ -17,8 +17,9 @@ type UntranslatableError struct {
 	// Absent lists, sorted, the properties of Properties that the field map names but
 	// that the events never have (see Unmapped.Absent).
 	Absent []string
-	// Hints name, for properties of Properties that the pattern's STIX version calls
-	// otherwise (process:name in STIX 2.1), the property that version has instead.
+	// Hints name, for properties of Properties that the pattern's STIX version or the
+	// event mapping calls otherwise (process:name in STIX 2.1, the extension
+	// x-reaqta-process in 2.1), the property that the version has instead.
 	Hints []string
 	Pos   ast.Pos // the first unmapped comparison, or the pattern
 }
@@ -140,7 +141,11 @@ func (u *unit) untranslatable() error {
 	sort.Strings(absent)
 	var hints []string
 	for _, p := range props {
-		if h := versionHint(p, u.pattern.Version); h != "" {
+		h := versionHint(p, u.pattern.Version)
+		if h == "" && slices.Contains(absent, p) {
+			h = extensionHint(p, u.opts.Sources, u.pattern.Version)
+		}
+		if h != "" {
 			hints = append(hints, h)
 		}
 	}

@@ -51,3 +51,35 @@ func versionHint(prop string, v ast.Version) string {
 	}
 	return prop + " is not in " + other + ", which has " + to + prop[end:]
 }
+
+// extensionHint returns, for a property that the events never have, a note naming the
+// property that they do have when the two differ only in an extension's name by its "-ext"
+// suffix (the event mapping names some extensions x-reaqta-process in STIX 2.0 and
+// x-reaqta-process-ext in 2.1), or "".
+func extensionHint(prop string, sources []Source, v ast.Version) string {
+	const step = "extensions.'"
+	for from := 0; ; {
+		i := strings.Index(prop[from:], step)
+		if i < 0 {
+			return ""
+		}
+		start := from + i + len(step)
+		end := strings.IndexByte(prop[start:], '\'')
+		if end < 0 {
+			return ""
+		}
+		end += start
+		name := prop[start:end]
+		alt := name + "-ext"
+		if trimmed, ok := strings.CutSuffix(name, "-ext"); ok {
+			alt = trimmed
+		}
+		other := prop[:start] + alt + prop[end:]
+		for _, s := range sources {
+			if key, _, _ := sourceKey(s.Property); key == other {
+				return prop + " is named " + other + " in STIX " + v.String()
+			}
+		}
+		from = end
+	}
+}

@@ -52,3 +52,30 @@ func TestUntranslatableHint(t *testing.T) {
 		t.Errorf("error %q does not say %q", err, want)
 	}
 }
+
+func TestExtensionHint(t *testing.T) {
+	sources := []Source{
+		{Property: "process:extensions.x-reaqta-process-ext.logon_id", EventPath: "a"},
+		{Property: "x-oca-event:extensions.x-reaqta-alert.incidents", EventPath: "b"},
+	}
+	for _, tc := range []struct {
+		prop string
+		v    ast.Version
+		want string
+	}{
+		{"process:extensions.'x-reaqta-process'.logon_id", ast.V21,
+			"process:extensions.'x-reaqta-process'.logon_id is named " +
+				"process:extensions.'x-reaqta-process-ext'.logon_id in STIX 2.1"},
+		{"x-oca-event:extensions.'x-reaqta-alert-ext'.incidents", ast.V20,
+			"x-oca-event:extensions.'x-reaqta-alert-ext'.incidents is named " +
+				"x-oca-event:extensions.'x-reaqta-alert'.incidents in STIX 2.0"},
+		{"process:extensions.'x-reaqta-process'.no_gui", ast.V21, ""},
+		{"process:extensions.'x-other'.logon_id", ast.V21, ""},
+		{"process:extensions.'unclosed", ast.V21, ""},
+		{"process:pid", ast.V21, ""},
+	} {
+		if got := extensionHint(tc.prop, sources, tc.v); got != tc.want {
+			t.Errorf("extensionHint(%q) = %q, want %q", tc.prop, got, tc.want)
+		}
+	}
+}

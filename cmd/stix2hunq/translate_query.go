@@ -76,8 +76,12 @@ func untranslatableText(e *compiler.UntranslatableError) string {
 	if len(e.Properties) == 0 {
 		return e.Error()
 	}
-	return "Unable to map the following STIX objects and properties: ['" +
+	msg := "Unable to map the following STIX objects and properties: ['" +
 		strings.Join(e.Properties, "', '") + "'] to data source fields"
+	if len(e.Hints) > 0 {
+		msg += " (" + strings.Join(e.Hints, "; ") + ")"
+	}
+	return msg
 }
 
 func failTranslation(io stdio, code int, kind, msg string) error {

@@ -70,7 +70,9 @@ func TestTranslateQuery(t *testing.T) {
 			`{"stix_2.1": true}`},
 			stdout: fail("mapping_error", "data mapping error : Unable to map the following "+
 				"STIX objects and properties: ['x-oca-event:extensions.'x-reaqta-alert'."+
-				"incidents'] to data source fields"), code: 4},
+				"incidents'] to data source fields (x-oca-event:extensions.'x-reaqta-alert'."+
+				"incidents is named x-oca-event:extensions.'x-reaqta-alert-ext'.incidents "+
+				"in STIX 2.1)"), code: 4},
 		{name: "unmapped", args: []string{"translate", "reaqta", "query", "{}",
 			"[x-example:color = 'red' AND x-example:size = 2]"},
 			stdout: fail("mapping_error", "data mapping error : Unable to map the following "+
