@@ -1,7 +1,6 @@
 package fuzz
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -23,8 +22,8 @@ const seedPrefix = "seed-"
 // and queries of testdata/compile, and the event files of the mapper's tests, each as one
 // corpus file. go test -update rewrites them from those sources.
 func TestSeedCorpora(t *testing.T) {
-	spec20 := lines(t, "../testdata/patterns/spec-2.0.txt")
-	patterns := append(spec20, lines(t, "../testdata/patterns/spec-2.1.txt")...)
+	spec20 := golden.Lines(t, "../testdata/patterns/spec-2.0.txt")
+	patterns := append(spec20, golden.Lines(t, "../testdata/patterns/spec-2.1.txt")...)
 	golds, queries := goldenFiles(t)
 	patterns = append(patterns, golds...)
 	events := eventFiles(t)
@@ -79,23 +78,6 @@ func checkCorpus(t *testing.T, dir string, inputs []string) {
 	}
 }
 
-// lines reads the patterns of a corpus file: one a line, # comments and blanks skipped.
-func lines(t *testing.T, name string) []string {
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // goldenFiles returns the patterns and the queries of the compiler's golden files.
 func goldenFiles(t *testing.T) (patterns, queries []string) {
 	files, err := filepath.Glob("../testdata/compile/*.stix")
@@ -103,10 +85,10 @@ func goldenFiles(t *testing.T) (patterns, queries []string) {
 		t.Fatalf("no golden patterns: %v", err)
 	}
 	for _, f := range files {
-		patterns = append(patterns, strings.Join(lines(t, f), "\n"))
+		patterns = append(patterns, strings.Join(golden.Lines(t, f), "\n"))
 		hunq := strings.TrimSuffix(f, ".stix") + ".hunq"
 		if _, err := os.Stat(hunq); err == nil {
-			queries = append(queries, lines(t, hunq)...)
+			queries = append(queries, golden.Lines(t, hunq)...)
 		}
 	}
 	return patterns, queries

@@ -1,8 +1,6 @@
 package fuzz
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/stix2hunq/stix2hunq/ast"
+	"github.com/stix2hunq/stix2hunq/internal/golden"
 )
 
 // patternSeeds reads the patterns of the grammar's corpora in ../testdata/patterns, valid
@@ -22,17 +21,7 @@ func patternSeeds(f *testing.F) []string {
 	}
 	var out []string
 	for _, name := range files {
-		fh, err := os.Open(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		for sc.Scan() {
-			if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-				out = append(out, l)
-			}
-		}
-		fh.Close()
+		out = append(out, golden.Lines(f, name)...)
 	}
 	return out
 }

@@ -7,9 +7,11 @@
 package golden
 
 import (
+	"bufio"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -41,4 +43,26 @@ func Check(t testing.TB, path, got string) {
 		t.Errorf("%s is stale (-file +now); run go test -update if the change is right:\n%s",
 			path, d)
 	}
+}
+
+// Lines reads a test data file of one entry a line, such as a corpus of patterns, leaving
+// out blank lines and lines starting with #.
+func Lines(t testing.TB, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
